@@ -1,0 +1,54 @@
+import CClang
+
+/// A clang diagnostic copied out of libclang.
+struct ClangDiagnostic: Hashable, Sendable {
+    enum Severity: Int, Sendable, Comparable {
+        case ignored = 0, note, warning, error, fatal
+        static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var severity: Severity
+    var message: String
+    var file: String
+    var line: Int
+    var column: Int
+
+    init(_ diagnostic: CXDiagnostic) {
+        severity = Severity(rawValue: Int(clang_getDiagnosticSeverity(diagnostic).rawValue)) ?? .error
+        message = consume(clang_getDiagnosticSpelling(diagnostic))
+        let location = SourcePosition(clang_getDiagnosticLocation(diagnostic))
+        file = location.file
+        line = location.line
+        column = location.column
+    }
+
+    /// `file:line:col: error: message`, the form compilers and editors understand.
+    var rendered: String {
+        let place = file.isEmpty ? "" : "\(file):\(line):\(column): "
+        let word: String
+        switch severity {
+        case .ignored, .note: word = "note"
+        case .warning: word = "warning"
+        case .error, .fatal: word = "error"
+        }
+        return "\(place)\(word): \(message)"
+    }
+}
+
+/// A spelling location: file path, line and column (1-based; 0 when unknown).
+struct SourcePosition: Hashable, Sendable {
+    var file: String
+    var line: Int
+    var column: Int
+
+    init(_ location: CXSourceLocation) {
+        var handle: CXFile?
+        var line: UInt32 = 0
+        var column: UInt32 = 0
+        var offset: UInt32 = 0
+        clang_getSpellingLocation(location, &handle, &line, &column, &offset)
+        self.file = handle.map { consume(clang_getFileName($0)) } ?? ""
+        self.line = Int(line)
+        self.column = Int(column)
+    }
+}

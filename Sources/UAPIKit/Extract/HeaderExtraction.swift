@@ -1,0 +1,11 @@
+/// What one header contributed for one target, before merging.
+struct HeaderExtraction {
+    var records: [Record] = []
+    var enums: [EnumDecl] = []
+    var typedefs: [Typedef] = []
+    var constants: [Constant] = []
+    var macros: [Macro] = []
+    /// Absolute path -> header name, for every file that contributed an item.
+    var files: [String: String] = [:]
+    var warnings: [String] = []
+}

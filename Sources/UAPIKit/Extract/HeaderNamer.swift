@@ -1,0 +1,27 @@
+import Foundation
+
+/// Names a header file the way `#include <...>` would: relative to the include
+/// root it was found under (`/usr/include/linux/vfio.h` -> `linux/vfio.h`).
+struct HeaderNamer {
+    private let listed: [String: String]
+    private let roots: [String]
+
+    init(listed: [ListedHeader], roots: [String]) {
+        self.listed = Dictionary(listed.map { ($0.path, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // Longest root first, so `/usr/include/x86_64-linux-gnu` wins over `/usr/include`.
+        self.roots = roots.map { HeaderNamer.normalize($0) }.sorted { $0.count > $1.count }
+    }
+
+    func name(of path: String) -> String {
+        let path = HeaderNamer.normalize(path)
+        if let name = listed[path] { return name }
+        for root in roots where path.hasPrefix(root + "/") {
+            return String(path.dropFirst(root.count + 1))
+        }
+        return (path as NSString).lastPathComponent
+    }
+
+    static func normalize(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}

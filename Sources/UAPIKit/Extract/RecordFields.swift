@@ -1,0 +1,90 @@
+import CClang
+
+extension DeclarationCollector {
+    /// The fields of `record`, with offsets relative to the record named by `path`
+    /// plus `baseBits` (non-zero inside anonymous members, whose offsets count from
+    /// the outermost named record). Nested and anonymous records become records of their own.
+    mutating func fields(of record: Cursor, path: String, enclosingType: ClangType, baseBits: Int) -> [Field] {
+        var fields: [Field] = []
+        for child in record.children {
+            switch child.kind {
+            case CXCursor_FieldDecl:
+                fields.append(field(child, path: path, baseBits: baseBits))
+            case CXCursor_StructDecl, CXCursor_UnionDecl:
+                if child.isAnonymousRecordMember {
+                    fields.append(anonymousMember(child, path: path, enclosingType: enclosingType, baseBits: baseBits))
+                } else if child.isDefinition, !child.isUnnamed {
+                    // C gives a nested named struct file scope: record it under its own name.
+                    collectRecord(child, name: child.spelling, isAnonymous: false)
+                }
+            default:
+                break
+            }
+        }
+        return fields
+    }
+
+    private mutating func field(_ cursor: Cursor, path: String, baseBits: Int) -> Field {
+        let type = cursor.type
+        let name = cursor.spelling
+        var recordPath: String?
+        var element = type.canonical
+        var isArray = false
+        while element.kind == CXType_ConstantArray || element.kind == CXType_IncompleteArray {
+            element = element.elementType.canonical
+            isArray = true
+        }
+        let declaration = element.declaration
+        if element.kind == CXType_Record {
+            if declaration.isUnnamed {
+                let nested = "\(path).\(name)\(isArray ? "[]" : "")"
+                collectRecord(declaration, name: nested, isAnonymous: true)
+                recordPath = nested
+            } else {
+                recordPath = declaration.spelling
+            }
+        }
+        return Field(
+            name: name, type: TypeName.clean(type.spelling), canonicalType: TypeName.clean(type.canonical.spelling),
+            offsetBits: baseBits + (cursor.offsetOfField ?? 0),
+            size: type.isIncompleteArray ? nil : try? type.size.get(),
+            bitWidth: cursor.isBitField ? cursor.bitWidth : nil,
+            isFlexibleArray: type.isIncompleteArray, record: recordPath)
+    }
+
+    /// An anonymous struct or union member: a field without a name in `path`, and a
+    /// record `path::<anon union at N>` whose fields count from the outermost record.
+    private mutating func anonymousMember(_ cursor: Cursor, path: String, enclosingType: ClangType, baseBits: Int) -> Field {
+        let type = cursor.type
+        let memberBits = baseBits + memberOffset(cursor, in: enclosingType)
+        let kind = cursor.kind == CXCursor_UnionDecl ? "union" : "struct"
+        let outermost = path.components(separatedBy: "::").first ?? path
+        let name = "\(outermost)::<anon \(kind) at \(memberBits / 8)>"
+        let fields = fields(of: cursor, path: name, enclosingType: type, baseBits: memberBits)
+        append(Record(name: name, kind: kind == "union" ? .union : .struct, location: location(of: cursor),
+                      isAnonymous: true, isComplete: true, size: try? type.size.get(),
+                      alignment: try? type.alignment.get(), isPacked: cursor.hasAttribute(CXCursor_PackedAttr),
+                      alignedAttribute: AlignedAttribute.value(on: cursor), fields: fields))
+        return Field(name: "", type: "\(kind) <anonymous>", canonicalType: "\(kind) <anonymous>",
+                     offsetBits: memberBits, size: try? type.size.get(), bitWidth: nil,
+                     isFlexibleArray: false, record: name)
+    }
+
+    /// libclang gives no offset for the implicit field of an anonymous member, so take
+    /// its first named leaf: offset in the enclosing record minus offset in the member.
+    private func memberOffset(_ member: Cursor, in enclosingType: ClangType) -> Int {
+        guard let leaf = firstNamedLeaf(member),
+              case let .success(outer) = enclosingType.offset(of: leaf),
+              case let .success(inner) = member.type.offset(of: leaf) else { return 0 }
+        return outer - inner
+    }
+
+    private func firstNamedLeaf(_ record: Cursor) -> String? {
+        for child in record.children {
+            if child.kind == CXCursor_FieldDecl, !child.spelling.isEmpty { return child.spelling }
+            if (child.kind == CXCursor_StructDecl || child.kind == CXCursor_UnionDecl), child.isAnonymousRecordMember,
+               let leaf = firstNamedLeaf(child) { return leaf }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Builds a snapshot: every (header, target) pair parsed in parallel, one libclang
+/// index per worker, then merged per target in a deterministic order.
+public struct SnapshotBuilder {
+    public let request: SnapshotRequest
+
+    public init(request: SnapshotRequest) {
+        self.request = request
+    }
+
+    public struct Result {
+        public var snapshot: Snapshot
+        /// Clang warnings, each once however many targets or headers produced it.
+        public var warnings: [String]
+    }
+
+    /// `progress` is called after each finished job with (done, total).
+    public func build(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
+        guard !request.headers.isEmpty else { throw UAPIError.noHeaders("no headers were given") }
+        let environments = try request.targets.map { try TargetEnvironment(target: $0, request: request) }
+        let headers = request.headers.sorted()
+        let jobs = environments.flatMap { environment in headers.map { (environment, $0) } }
+        let counter = ProgressCounter(total: jobs.count, report: progress)
+
+        let outcomes: [Swift.Result<HeaderExtraction, Error>] = parallelMap(
+            count: jobs.count, workers: request.workers, makeState: { ClangIndex() }
+        ) { index, job in
+            let (environment, header) = jobs[job]
+            let namer = HeaderNamer(listed: headers, roots: request.includeDirectories + environment.namingRoots)
+            let extractor = HeaderExtractor(header: header, environment: environment,
+                                            kernelTypes: request.kernelTypes, namer: namer)
+            defer { counter.step() }
+            return Swift.Result { try extractor.extract(index: index) }
+        }
+
+        var warnings = Set<String>()
+        var targets: [TargetSnapshot] = []
+        for (position, environment) in environments.enumerated() {
+            let slice = outcomes[(position * headers.count)..<((position + 1) * headers.count)]
+            let extractions = try slice.map { try $0.get() }
+            extractions.forEach { warnings.formUnion($0.warnings) }
+            targets.append(try TargetMerger(target: environment.target, listed: Set(headers.map(\.name)),
+                                            onlyListed: request.onlyListed).merge(extractions))
+        }
+        return Result(snapshot: Snapshot(targets: targets), warnings: warnings.sorted())
+    }
+}
+
+/// Counts finished jobs across worker threads.
+private final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func step() {
+        lock.lock()
+        done += 1
+        let now = done
+        lock.unlock()
+        report?(now, total)
+    }
+}

@@ -1,0 +1,67 @@
+/// A struct or union, including nested and anonymous ones.
+public struct Record: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable { case `struct`, union }
+
+    /// Stable path: `vfio_device_info`, `outer.member` for a named member of anonymous
+    /// type, `outer.member[]` for an anonymous element type, `outer::<anon union at 8>`.
+    public var name: String
+    public var kind: Kind
+    public var location: SourceLocation
+    public var isAnonymous: Bool
+    /// False for a forward declaration without a definition in the headers.
+    public var isComplete: Bool
+    public var size: Int?
+    public var alignment: Int?
+    public var isPacked: Bool
+    /// The value of an explicit `__attribute__((aligned(N)))` on the record, if any.
+    public var alignedAttribute: Int?
+    public var fields: [Field]
+
+    public init(name: String, kind: Kind, location: SourceLocation, isAnonymous: Bool,
+                isComplete: Bool, size: Int?, alignment: Int?, isPacked: Bool,
+                alignedAttribute: Int?, fields: [Field]) {
+        self.name = name
+        self.kind = kind
+        self.location = location
+        self.isAnonymous = isAnonymous
+        self.isComplete = isComplete
+        self.size = size
+        self.alignment = alignment
+        self.isPacked = isPacked
+        self.alignedAttribute = alignedAttribute
+        self.fields = fields
+    }
+}
+
+/// A member of a record. Members of anonymous structs and unions appear in the
+/// anonymous record with offsets relative to the outermost named record.
+public struct Field: Codable, Sendable, Equatable {
+    /// Empty for an anonymous struct or union member.
+    public var name: String
+    /// The type as written (`__u32`, `struct vfio_info_cap_header`).
+    public var type: String
+    /// The canonical type (`unsigned int`).
+    public var canonicalType: String
+    public var offsetBits: Int
+    /// Size in bytes; nil for a flexible array member.
+    public var size: Int?
+    /// Width in bits for a bit-field, nil otherwise.
+    public var bitWidth: Int?
+    public var isFlexibleArray: Bool
+    /// The record path of an anonymous or nested record type this field holds.
+    public var record: String?
+
+    public init(name: String, type: String, canonicalType: String, offsetBits: Int, size: Int?,
+                bitWidth: Int?, isFlexibleArray: Bool, record: String?) {
+        self.name = name
+        self.type = type
+        self.canonicalType = canonicalType
+        self.offsetBits = offsetBits
+        self.size = size
+        self.bitWidth = bitWidth
+        self.isFlexibleArray = isFlexibleArray
+        self.record = record
+    }
+
+    public var offsetBytes: Int { offsetBits / 8 }
+}

@@ -1,0 +1,96 @@
+/// Everything a binary depends on in a set of headers, for every target ABI asked for.
+public struct Snapshot: Codable, Sendable, Equatable {
+    public static let formatName = "uapi-snapshot"
+    /// Bumped whenever a reader of an older version could misread the file.
+    public static let currentSchemaVersion = 1
+
+    public var format: String
+    public var schemaVersion: Int
+    public var tool: ToolInfo
+    public var targets: [TargetSnapshot]
+
+    public init(tool: ToolInfo = .current, targets: [TargetSnapshot]) {
+        self.format = Snapshot.formatName
+        self.schemaVersion = Snapshot.currentSchemaVersion
+        self.tool = tool
+        self.targets = targets
+    }
+
+    public func target(named name: String) -> TargetSnapshot? {
+        targets.first { $0.target == name }
+    }
+}
+
+public struct ToolInfo: Codable, Sendable, Equatable {
+    public var name: String
+    public var version: String
+
+    public static let current = ToolInfo(name: "uapi", version: UAPIVersion.string)
+}
+
+public enum UAPIVersion {
+    public static let string = "0.1.0"
+}
+
+/// A header file, named relative to its include root (`linux/vfio.h`).
+public struct HeaderFile: Codable, Sendable, Equatable, Hashable {
+    public var path: String
+    /// SHA-256 of the file's bytes, lowercase hex.
+    public var sha256: String
+    /// True when the user asked for this header; false when it was only included.
+    public var listed: Bool
+
+    public init(path: String, sha256: String, listed: Bool) {
+        self.path = path
+        self.sha256 = sha256
+        self.listed = listed
+    }
+}
+
+/// The items of one target ABI, each list sorted by name (then header).
+public struct TargetSnapshot: Codable, Sendable, Equatable {
+    public var target: String
+    public var triple: String
+    public var ioctlEncoding: IoctlEncoding.Name
+    /// Every header this target's parse saw items from, listed or only included, with its hash.
+    public var headers: [HeaderFile] = []
+    public var records: [Record]
+    public var enums: [EnumDecl]
+    public var typedefs: [Typedef]
+    public var constants: [Constant]
+    public var macros: [Macro]
+
+    public init(target: String, triple: String, ioctlEncoding: IoctlEncoding.Name,
+                records: [Record] = [], enums: [EnumDecl] = [], typedefs: [Typedef] = [],
+                constants: [Constant] = [], macros: [Macro] = []) {
+        self.target = target
+        self.triple = triple
+        self.ioctlEncoding = ioctlEncoding
+        self.records = records
+        self.enums = enums
+        self.typedefs = typedefs
+        self.constants = constants
+        self.macros = macros
+    }
+
+    public func record(named name: String) -> Record? { records.first { $0.name == name } }
+    public func constant(named name: String) -> Constant? { constants.first { $0.name == name } }
+    public func enumDecl(named name: String) -> EnumDecl? { enums.first { $0.name == name } }
+}
+
+/// Where an item is defined: the header relative to its include root, and the line.
+public struct SourceLocation: Codable, Sendable, Equatable, Hashable, Comparable {
+    public var header: String
+    public var line: Int
+
+    public init(header: String, line: Int) {
+        self.header = header
+        self.line = line
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.header, a.line) < (b.header, b.line)
+    }
+
+    public var description: String { "\(header):\(line)" }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Errors a user can act on: bad input, missing files, missing packages. The CLI
+/// prints `errorDescription` on one line and exits with status 2.
+public enum UAPIError: Error, LocalizedError, Equatable {
+    /// A header named on the command line does not exist.
+    case headerNotFound(String, searched: [String])
+    /// clang stopped on an error in a header.
+    case headerError(diagnostic: String, more: Int)
+    /// `--target` named an ABI the tool does not know.
+    case unknownTarget(String)
+    /// The target's asm headers are not installed.
+    case missingAsmHeaders(target: String, package: String, searched: [String])
+    /// The output file or its directory cannot be written.
+    case cannotWrite(path: String, reason: String)
+    /// A snapshot file cannot be read.
+    case badSnapshot(path: String, reason: String)
+    /// A configuration file is malformed.
+    case badConfig(path: String, line: Int?, reason: String)
+    /// Nothing to do.
+    case noHeaders(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .headerNotFound(name, searched):
+            let places = searched.isEmpty ? "" : " (searched \(searched.joined(separator: ", ")))"
+            return "\(name): no such header\(places); give an existing path or add its include root with --include"
+        case let .headerError(diagnostic, more):
+            let extra = more > 0 ? " (and \(more) more error\(more == 1 ? "" : "s"))" : ""
+            return "\(diagnostic)\(extra); fix the header or the include paths (--include) and run again"
+        case let .unknownTarget(name):
+            return "unknown target '\(name)'; known targets: \(Target.all.map(\.name).joined(separator: ", "))"
+        case let .missingAsmHeaders(target, package, searched):
+            return "target \(target): no asm headers in \(searched.joined(separator: " or ")); install them with: apt-get install -y \(package)"
+        case let .cannotWrite(path, reason):
+            return "\(path): cannot write: \(reason); choose a writable output path"
+        case let .badSnapshot(path, reason):
+            return "\(path): not a usable uapi snapshot: \(reason); regenerate it with 'uapi snapshot'"
+        case let .badConfig(path, line, reason):
+            let place = line.map { "\(path):\($0)" } ?? path
+            return "\(place): \(reason)"
+        case let .noHeaders(reason):
+            return "no headers to snapshot: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import UAPIKit
+
+@main
+struct UAPICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uapi",
+        abstract: "Keep C user-space ABIs honest: snapshot, diff and check Linux UAPI headers.",
+        discussion: ExitStatus.help,
+        version: UAPIVersion.string,
+        subcommands: [SnapshotCommand.self])
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UAPIError {
+            CLIOutput.error(error.errorDescription ?? "\(error)")
+            Foundation.exit(ExitStatus.inputError)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            CLIOutput.error(fullMessage(for: error))
+            // ArgumentParser's usage errors (64) become our documented 2.
+            Foundation.exit(code == .validationFailure ? ExitStatus.inputError : code.rawValue)
+        }
+    }
+}
+
+/// The documented exit statuses. Only the CLI decides them.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let toolError: Int32 = 1
+    static let inputError: Int32 = 2
+    static let compatible: Int32 = 4
+    static let breaking: Int32 = 8
+
+    static let help = """
+    EXIT STATUS
+      0   success, no ABI change
+      1   internal tool error
+      2   usage or input error (bad header, missing file, bad snapshot)
+      4   compatible ABI changes only (diff, check)
+      8   breaking ABI changes (diff, check); 12 = 4|8 when both
+    """
+}
+
+enum CLIOutput {
+    static func error(_ message: String) {
+        let text = message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "uapi: error: \(message)"
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
+    /// Writes to `path` atomically, or to standard output when `path` is nil or "-".
+    static func emit(_ data: Data, to path: String?) throws {
+        if let path, path != "-" {
+            try AtomicFile.write(data, to: path)
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
