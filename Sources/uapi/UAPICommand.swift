@@ -50,12 +50,20 @@ enum ExitStatus {
 
 enum CLIOutput {
     static func error(_ message: String) {
+        let message = relativeToWorkingDirectory(message)
         let text = message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "uapi: error: \(message)"
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     static func warning(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((relativeToWorkingDirectory(message) + "\n").utf8))
+    }
+
+    /// Paths under the working directory read better (and stay stable) relative.
+    static func relativeToWorkingDirectory(_ text: String) -> String {
+        let directory = FileManager.default.currentDirectoryPath
+        guard directory != "/" else { return text }
+        return text.replacingOccurrences(of: directory + "/", with: "")
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }

@@ -22,7 +22,12 @@ struct ClangDiagnostic: Hashable, Sendable {
         column = location.column
     }
 
-    /// `file:line:col: error: message`, the form compilers and editors understand.
+    /// `file:line:col: message`, for an error the caller words itself.
+    var placedMessage: String {
+        file.isEmpty ? message : "\(file):\(line):\(column): \(message)"
+    }
+
+    /// `file:line:col: warning: message`, the form compilers and editors understand.
     var rendered: String {
         let place = file.isEmpty ? "" : "\(file):\(line):\(column): "
         let word: String

@@ -96,7 +96,7 @@ struct DeclarationCollector {
         guard !defined.contains(name) else { return }
         defined.insert(name)
         note(cursor)
-        let fields = fields(of: cursor, path: name, enclosingType: cursor.type, baseBits: 0)
+        let fields = fields(of: cursor, owner: name, enclosingType: cursor.type, baseBits: 0)
         let type = cursor.type
         output.records.append(Record(
             name: name, kind: cursor.kind == CXCursor_UnionDecl ? .union : .struct,

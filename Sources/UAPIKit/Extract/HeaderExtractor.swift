@@ -16,7 +16,7 @@ struct HeaderExtractor {
         let diagnostics = first.diagnostics.filter { $0.file != HeaderExtractor.umbrellaPath || $0.severity >= .error }
         let errors = diagnostics.filter { $0.severity >= .error }
         if let firstError = errors.first {
-            throw UAPIError.headerError(diagnostic: firstError.rendered, more: errors.count - 1)
+            throw UAPIError.headerError(diagnostic: firstError.placedMessage, more: errors.count - 1)
         }
 
         var collector = DeclarationCollector(namer: namer, umbrellaPath: HeaderExtractor.umbrellaPath)

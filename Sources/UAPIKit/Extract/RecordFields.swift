@@ -1,18 +1,19 @@
 import CClang
 
 extension DeclarationCollector {
-    /// The fields of `record`, with offsets relative to the record named by `path`
-    /// plus `baseBits` (non-zero inside anonymous members, whose offsets count from
-    /// the outermost named record). Nested and anonymous records become records of their own.
-    mutating func fields(of record: Cursor, path: String, enclosingType: ClangType, baseBits: Int) -> [Field] {
+    /// The fields of `record`, with offsets relative to the record `owner` plus
+    /// `baseBits` (non-zero inside anonymous members, whose offsets count from the
+    /// outermost record that is not an anonymous member). Nested and anonymous
+    /// records become records of their own.
+    mutating func fields(of record: Cursor, owner: String, enclosingType: ClangType, baseBits: Int) -> [Field] {
         var fields: [Field] = []
         for child in record.children {
             switch child.kind {
             case CXCursor_FieldDecl:
-                fields.append(field(child, path: path, baseBits: baseBits))
+                fields.append(field(child, path: owner, baseBits: baseBits))
             case CXCursor_StructDecl, CXCursor_UnionDecl:
                 if child.isAnonymousRecordMember {
-                    fields.append(anonymousMember(child, path: path, enclosingType: enclosingType, baseBits: baseBits))
+                    fields.append(anonymousMember(child, owner: owner, enclosingType: enclosingType, baseBits: baseBits))
                 } else if child.isDefinition, !child.isUnnamed {
                     // C gives a nested named struct file scope: record it under its own name.
                     collectRecord(child, name: child.spelling, isAnonymous: false)
@@ -52,15 +53,14 @@ extension DeclarationCollector {
             isFlexibleArray: type.isIncompleteArray, record: recordPath)
     }
 
-    /// An anonymous struct or union member: a field without a name in `path`, and a
-    /// record `path::<anon union at N>` whose fields count from the outermost record.
-    private mutating func anonymousMember(_ cursor: Cursor, path: String, enclosingType: ClangType, baseBits: Int) -> Field {
+    /// An anonymous struct or union member: a field without a name, and a record
+    /// `owner::<anon union at N>` whose fields count from `owner`.
+    private mutating func anonymousMember(_ cursor: Cursor, owner: String, enclosingType: ClangType, baseBits: Int) -> Field {
         let type = cursor.type
         let memberBits = baseBits + memberOffset(cursor, in: enclosingType)
         let kind = cursor.kind == CXCursor_UnionDecl ? "union" : "struct"
-        let outermost = path.components(separatedBy: "::").first ?? path
-        let name = "\(outermost)::<anon \(kind) at \(memberBits / 8)>"
-        let fields = fields(of: cursor, path: name, enclosingType: type, baseBits: memberBits)
+        let name = "\(owner)::<anon \(kind) at \(memberBits / 8)>"
+        let fields = fields(of: cursor, owner: owner, enclosingType: type, baseBits: memberBits)
         append(Record(name: name, kind: kind == "union" ? .union : .struct, location: location(of: cursor),
                       isAnonymous: true, isComplete: true, size: try? type.size.get(),
                       alignment: try? type.alignment.get(), isPacked: cursor.hasAttribute(CXCursor_PackedAttr),

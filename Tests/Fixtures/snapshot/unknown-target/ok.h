@@ -1,0 +1,3 @@
+#include <linux/types.h>
+
+struct needs_missing { __u32 a; };

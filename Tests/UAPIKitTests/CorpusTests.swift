@@ -1,0 +1,24 @@
+import Foundation
+import XCTest
+@testable import UAPIKit
+
+/// The real historical vfio.h versions in ../shared/corpus/vfio: each one snapshots
+/// for every oracle target, and gcc agrees with every layout.
+final class CorpusTests: XCTestCase {
+    func testHistoricalVfioHeadersSnapshotAndMatchGCC() throws {
+        let corpus = try TestPaths.requireShared("corpus/vfio")
+        let versions = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".h") }.sorted()
+        XCTAssertEqual(versions.count, 4)
+        for version in versions {
+            let header = corpus.appendingPathComponent(version).path
+            let snapshot = try Snapshots.of([header], onlyListed: false)
+            for target in snapshot.targets {
+                XCTAssertGreaterThan(target.records.count, 10, version)
+                let gcc = try XCTUnwrap(GCC.forTarget(target.target))
+                let (source, probes, _) = CLayoutOracle(target: target, includes: [header], prelude: "").source()
+                guard let assembly = try gcc.assemble(source) else { continue }
+                XCTAssertEqual(CLayoutOracle.verify(probes, assembly: assembly, target: target.target), [])
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+@testable import UAPIKit
+
+/// Every record layout the snapshot reports is checked by gcc for x86_64, i386
+/// (-m32) and aarch64 (the Debian cross compiler).
+final class LayoutOracleTests: XCTestCase {
+    func testFixtureLayoutsMatchGCC() throws {
+        try verify(headers: [Snapshots.fixture("snapshot/vfio-like/fixture_vfio.h")], includes: [Snapshots.fixture("snapshot/vfio-like/fixture_vfio.h")])
+    }
+
+    func testKernelTypesFixtureMatchesGCC() throws {
+        let header = Snapshots.fixture("snapshot/kernel-types/pvrdma_like_dev_api.h")
+        try verify(headers: [header], includes: [header], kernelTypes: true)
+    }
+
+    func testSystemHeaderLayoutsMatchGCC() throws {
+        for header in Snapshots.systemHeaders {
+            // kvm.h has no asm/kvm.h on some targets; every target here has one.
+            try verify(headers: [header], includes: [header])
+        }
+    }
+
+    func testI386DiffersFromX86_64WhereTheABIsDo() throws {
+        let snapshot = try Snapshots.of([Snapshots.fixture("snapshot/vfio-like/fixture_vfio.h")])
+        let x64 = try XCTUnwrap(snapshot.target(named: "x86_64")?.record(named: "fix_iommu_info"))
+        let x32 = try XCTUnwrap(snapshot.target(named: "i386")?.record(named: "fix_iommu_info"))
+        XCTAssertEqual(x64.size, 24)
+        XCTAssertEqual(x32.size, 20)
+        XCTAssertEqual(x64.fields.map(\.offsetBytes), [0, 4, 8, 16])
+        XCTAssertEqual(x32.fields.map(\.offsetBytes), [0, 4, 8, 16])
+        XCTAssertEqual(x64.alignment, 8)
+        XCTAssertEqual(x32.alignment, 4)
+
+        let system = try Snapshots.of(["/usr/include/linux/vfio.h"])
+        XCTAssertEqual(system.target(named: "x86_64")?.record(named: "vfio_iommu_type1_info")?.size, 24)
+        XCTAssertEqual(system.target(named: "i386")?.record(named: "vfio_iommu_type1_info")?.size, 20)
+    }
+
+    private func verify(headers: [String], includes: [String], kernelTypes: Bool = false,
+                        file: StaticString = #filePath, line: UInt = #line) throws {
+        let snapshot = try Snapshots.of(headers, kernelTypes: kernelTypes)
+        for target in snapshot.targets {
+            let gcc = try XCTUnwrap(GCC.forTarget(target.target))
+            let oracle = CLayoutOracle(target: target, includes: includes,
+                                       prelude: kernelTypes ? KernelTypesPrelude.text : "")
+            let (source, probes, assertions) = oracle.source()
+            XCTAssertGreaterThan(assertions, 0, "no layout facts to check for \(target.target)", file: file, line: line)
+            guard let assembly = try gcc.assemble(source, file: file, line: line) else { continue }
+            let mismatches = CLayoutOracle.verify(probes, assembly: assembly, target: target.target)
+            XCTAssertEqual(mismatches, [], file: file, line: line)
+        }
+    }
+}
