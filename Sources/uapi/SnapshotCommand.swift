@@ -16,6 +16,9 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(name: .customLong("only-listed"), help: "Leave out items from headers that were only included.")
     var onlyListed = false
 
+    @Flag(name: .customLong("keep-going"), help: "Leave out headers that do not parse (each is named on standard error) instead of failing.")
+    var keepGoing = false
+
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (default: standard output).")
     var output: String?
 
@@ -27,7 +30,7 @@ struct SnapshotCommand: ParsableCommand {
         let request = SnapshotRequest(
             headers: listed, includeDirectories: parse.includeDirectories, targets: try parse.resolvedTargets(),
             kernelTypes: parse.kernelTypes, onlyListed: onlyListed, defines: parse.defines,
-            workers: parse.jobs ?? Concurrency.defaultWorkers)
+            workers: parse.jobs ?? Concurrency.defaultWorkers, keepGoing: keepGoing)
         let progress = ProgressLine(enabled: CLIOutput.stderrIsTerminal && listed.count > 1)
         let result = try SnapshotBuilder(request: request).build(progress: progress.update)
         progress.finish()

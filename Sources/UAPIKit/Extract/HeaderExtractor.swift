@@ -12,7 +12,7 @@ struct HeaderExtractor {
 
     func extract(index: ClangIndex) throws -> HeaderExtraction {
         let prelude = (kernelTypes ? KernelTypesPrelude.text : "") + "#include \"\(header.path)\"\n"
-        let first = try parse(prelude, index: index, detailed: true)
+        let first = try parse(prelude, index: index, detailed: true, preamble: true)
         let diagnostics = first.diagnostics.filter { $0.file != HeaderExtractor.umbrellaPath || $0.severity >= .error }
         let errors = diagnostics.filter { $0.severity >= .error }
         if let firstError = errors.first {
@@ -29,7 +29,10 @@ struct HeaderExtractor {
         var outcomes: [String: ConstantProber.Outcome] = [:]
         if !candidates.isEmpty {
             let firstLine = prelude.split(separator: "\n", omittingEmptySubsequences: false).count
-            let probeUnit = try parse(prelude + ConstantProber.source(for: candidates), index: index, detailed: false)
+            // The headers are the umbrella's preamble: the reparse reuses their
+            // precompiled form and only parses the probe lines.
+            try first.reparse(unsavedFiles: [HeaderExtractor.umbrellaPath: prelude + ConstantProber.source(for: candidates)])
+            let probeUnit = first
             let results = ConstantProber.read(probeUnit, umbrellaPath: HeaderExtractor.umbrellaPath,
                                               firstLine: firstLine, count: candidates.count)
             for (candidate, outcome) in zip(candidates, results) { outcomes[candidate.name] = outcome }
@@ -52,12 +55,12 @@ struct HeaderExtractor {
         return output
     }
 
-    private func parse(_ source: String, index: ClangIndex, detailed: Bool) throws -> TranslationUnit {
+    private func parse(_ source: String, index: ClangIndex, detailed: Bool, preamble: Bool) throws -> TranslationUnit {
         var arguments = environment.arguments
         if let resource = ResourceDirectory.path { arguments += ["-resource-dir", resource] }
         return try TranslationUnit(index: index, mainFile: HeaderExtractor.umbrellaPath, arguments: arguments,
                                    unsavedFiles: [HeaderExtractor.umbrellaPath: source],
-                                   detailedPreprocessing: detailed)
+                                   detailedPreprocessing: detailed, preamble: preamble)
     }
 
     /// A macro redefined later in the same translation unit: the last definition is the one in force.

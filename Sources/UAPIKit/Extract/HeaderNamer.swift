@@ -15,6 +15,11 @@ struct HeaderNamer {
     func name(of path: String) -> String {
         let path = HeaderNamer.normalize(path)
         if let name = listed[path] { return name }
+        // The compiler's own headers (stddef.h, limits.h) must not be confused with
+        // the system's files of the same name.
+        if let resource = ResourceDirectory.path, path.hasPrefix(resource + "/include/") {
+            return "<compiler>/" + path.dropFirst(resource.count + "/include/".count)
+        }
         for root in roots where path.hasPrefix(root + "/") {
             return String(path.dropFirst(root.count + 1))
         }

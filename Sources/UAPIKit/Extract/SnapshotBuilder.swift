@@ -38,7 +38,18 @@ public struct SnapshotBuilder {
         var targets: [TargetSnapshot] = []
         for (position, environment) in environments.enumerated() {
             let slice = outcomes[(position * headers.count)..<((position + 1) * headers.count)]
-            let extractions = try slice.map { try $0.get() }
+            var extractions: [HeaderExtraction] = []
+            for (header, outcome) in zip(headers, slice) {
+                switch outcome {
+                case let .success(extraction):
+                    extractions.append(extraction)
+                case let .failure(error) where request.keepGoing:
+                    let reason = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+                    warnings.insert("skipped \(header.name) for \(environment.target.name): \(reason)")
+                case let .failure(error):
+                    throw error
+                }
+            }
             extractions.forEach { warnings.formUnion($0.warnings) }
             targets.append(try TargetMerger(target: environment.target, listed: Set(headers.map(\.name)),
                                             onlyListed: request.onlyListed).merge(extractions))

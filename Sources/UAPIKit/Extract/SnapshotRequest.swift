@@ -11,10 +11,13 @@ public struct SnapshotRequest: Sendable {
     /// Extra `-D` definitions passed to clang.
     public var defines: [String]
     public var workers: Int
+    /// Leave out a header that does not parse on a target (with a warning) instead of failing.
+    public var keepGoing: Bool
 
     public init(headers: [ListedHeader], includeDirectories: [String] = [], targets: [Target] = [.x86_64],
                 kernelTypes: Bool = false, onlyListed: Bool = false, defines: [String] = [],
-                workers: Int = Concurrency.defaultWorkers) {
+                workers: Int = Concurrency.defaultWorkers, keepGoing: Bool = false) {
+        self.keepGoing = keepGoing
         self.headers = headers
         self.includeDirectories = includeDirectories
         self.targets = targets

@@ -13,10 +13,11 @@ struct TargetMerger {
         let keep: (SourceLocation) -> Bool = { !onlyListed || listed.contains($0.header) }
 
         var snapshot = TargetSnapshot(target: target.name, triple: target.triple, ioctlEncoding: target.ioctlEncoding)
-        snapshot.records = unique(extractions.flatMap(\.records).filter { keep($0.location) },
+        let allRecords = extractions.flatMap(\.records)
+        // A forward declaration seen in one header loses to the definition seen in another.
+        let defined = Set(allRecords.lazy.filter(\.isComplete).map(\.name))
+        snapshot.records = unique(allRecords.filter { keep($0.location) && ($0.isComplete || !defined.contains($0.name)) },
                                   key: { ($0.name, $0.location.header) })
-            // A forward declaration seen in one header loses to the definition seen in another.
-            .filter { record in record.isComplete || !extractions.contains { $0.records.contains { $0.name == record.name && $0.isComplete } } }
         snapshot.enums = unique(extractions.flatMap(\.enums).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
         snapshot.typedefs = unique(extractions.flatMap(\.typedefs).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
         snapshot.constants = unique(extractions.flatMap(\.constants).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
@@ -25,7 +26,7 @@ struct TargetMerger {
 
         let used = Set(files.values).filter { !onlyListed || listed.contains($0) }
         var hashes: [String: String] = [:]
-        for (path, name) in files where used.contains(name) && hashes[name] == nil {
+        for (path, name) in files.sorted(by: { $0.key < $1.key }) where used.contains(name) && hashes[name] == nil {
             hashes[name] = try HeaderHash.sha256(ofFile: path)
         }
         snapshot.headers = hashes.keys.sorted().map { HeaderFile(path: $0, sha256: hashes[$0]!, listed: listed.contains($0)) }
