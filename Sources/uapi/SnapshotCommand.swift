@@ -22,19 +22,43 @@ struct SnapshotCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (default: standard output).")
     var output: String?
 
+    @Option(name: .customLong("config"), help: "Take headers, include roots and targets from a uapi.yaml.")
+    var config: String?
+
+    @Flag(name: .customLong("summary"), help: "Print a human summary (counts per header, layouts that differ between targets).")
+    var summary = false
+
     @Argument(help: "Headers or directories.")
-    var headers: [String]
+    var headers: [String] = []
+
+    func validate() throws {
+        if config == nil, headers.isEmpty { throw ValidationError("name at least one header, or --config") }
+        if config != nil, !headers.isEmpty { throw ValidationError("give headers or --config, not both") }
+    }
 
     func run() throws {
-        let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: recursive)
-        let request = SnapshotRequest(
-            headers: listed, includeDirectories: parse.includeDirectories, targets: try parse.resolvedTargets(),
-            kernelTypes: parse.kernelTypes, onlyListed: onlyListed, defines: parse.defines,
-            workers: parse.jobs ?? Concurrency.defaultWorkers, keepGoing: keepGoing)
-        let progress = ProgressLine(enabled: CLIOutput.stderrIsTerminal && listed.count > 1)
+        var request: SnapshotRequest
+        if let config {
+            let explicitTargets = parse.targets == "x86_64" ? nil : try parse.resolvedTargets()
+            request = try ConfigSnapshot.request(try ProjectConfig.load(path: config), targetsOverride: explicitTargets, jobs: parse.jobs)
+        } else {
+            let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: recursive)
+            request = SnapshotRequest(
+                headers: listed, includeDirectories: parse.includeDirectories, targets: try parse.resolvedTargets(),
+                kernelTypes: parse.kernelTypes, onlyListed: onlyListed, defines: parse.defines,
+                workers: parse.jobs ?? Concurrency.defaultWorkers)
+        }
+        request.keepGoing = keepGoing
+        let progress = ProgressLine(enabled: CLIOutput.stderrIsTerminal && request.headers.count > 1)
         let result = try SnapshotBuilder(request: request).build(progress: progress.update)
         progress.finish()
         result.warnings.forEach(CLIOutput.warning)
-        try CLIOutput.emit(try SnapshotCoding.encode(result.snapshot), to: output)
+        let json = try SnapshotCoding.encode(result.snapshot)
+        if summary {
+            if let output { try CLIOutput.emit(json, to: output) }
+            FileHandle.standardOutput.write(Data(SnapshotSummary.render(result.snapshot).utf8))
+        } else {
+            try CLIOutput.emit(json, to: output)
+        }
     }
 }

@@ -35,16 +35,12 @@ enum ExitStatus {
     static let ok: Int32 = 0
     static let toolError: Int32 = 1
     static let inputError: Int32 = 2
-    static let compatible: Int32 = 4
-    static let breaking: Int32 = 8
 
     static let help = """
     EXIT STATUS
-      0   success, no ABI change
+      0   success
       1   internal tool error
-      2   usage or input error (bad header, missing file, bad snapshot)
-      4   compatible ABI changes only (diff, check)
-      8   breaking ABI changes (diff, check); 12 = 4|8 when both
+      2   usage or input error (bad header, missing file, unknown target, unwritable output)
     """
 }
 

@@ -37,6 +37,24 @@ final class LayoutOracleTests: XCTestCase {
         XCTAssertEqual(system.target(named: "i386")?.record(named: "vfio_iommu_type1_info")?.size, 20)
     }
 
+    func testTheOracleCatchesAWrongLayout() throws {
+        let header = Snapshots.fixture("snapshot/vfio-like/fixture_vfio.h")
+        var target = try XCTUnwrap(Snapshots.of([header]).target(named: "i386"))
+        let gcc = try XCTUnwrap(GCC.forTarget("i386"))
+        XCTAssertTrue(try gcc.accepts(CLayoutOracle(target: target, includes: [header], prelude: "").source().text))
+        // Claim the x86_64 layout for i386: gcc must refuse it.
+        let index = try XCTUnwrap(target.records.firstIndex { $0.name == "fix_iommu_info" })
+        target.records[index].size = 24
+        XCTAssertFalse(try gcc.accepts(CLayoutOracle(target: target, includes: [header], prelude: "").source().text))
+        // And a wrong bit-field position is caught from the emitted bytes.
+        var bits = try XCTUnwrap(Snapshots.of([header]).target(named: "x86_64"))
+        let record = try XCTUnwrap(bits.records.firstIndex { $0.name == "fix_bits" })
+        bits.records[record].fields[1].offsetBits += 1
+        let (source, probes, _) = CLayoutOracle(target: bits, includes: [header], prelude: "").source()
+        let assembly = try XCTUnwrap(try GCC.forTarget("x86_64")!.assemble(source))
+        XCTAssertEqual(CLayoutOracle.verify(probes, assembly: assembly, target: "x86_64").count, 1)
+    }
+
     private func verify(headers: [String], includes: [String], kernelTypes: Bool = false,
                         file: StaticString = #filePath, line: UInt = #line) throws {
         let snapshot = try Snapshots.of(headers, kernelTypes: kernelTypes)

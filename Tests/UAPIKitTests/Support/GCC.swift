@@ -31,6 +31,15 @@ struct GCC {
         return try String(contentsOf: output, encoding: .utf8)
     }
 
+    /// Whether gcc accepts `source` (for tests that prove the oracle can fail).
+    func accepts(_ source: String) throws -> Bool {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("oracle.c")
+        try source.write(to: input, atomically: true, encoding: .utf8)
+        return try CommandRunner.run(command, flags + ["-std=gnu11", "-w", "-S", "-o", "/dev/null", input.path]).status == 0
+    }
+
     /// Compiles and runs `source` on this machine (x86_64 only); returns its standard output.
     func run(_ source: String, extraFlags: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> String? {
         let directory = try TestPaths.temporaryDirectory()

@@ -1,0 +1,48 @@
+# uapi: `make run` and `make test` install what is missing, build, and run.
+SHELL := /bin/bash
+SWIFT ?= swift
+UAPI_RELEASE := .build/release/uapi
+
+# Debian packages the build, the tests and the cross-target oracles need.
+APT_PACKAGES := libclang-dev gcc linux-libc-dev gcc-aarch64-linux-gnu linux-libc-dev-arm64-cross \
+                linux-libc-dev-armhf-cross linux-libc-dev-riscv64-cross linux-libc-dev-ppc64el-cross \
+                linux-libc-dev-s390x-cross
+BENCH_PACKAGES := abigail-tools bc
+
+.PHONY: deps bench-deps build build-tests run test bench baseline clean
+
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null || { echo "apt-get install failed for: $$missing" >&2; exit 1; }; \
+	fi
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+
+bench-deps: deps
+	@command -v abidw >/dev/null && command -v bc >/dev/null || \
+	  { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq $(BENCH_PACKAGES) >/dev/null; }
+
+build: deps
+	$(SWIFT) build -c release
+
+build-tests: deps
+	$(SWIFT) build --build-tests
+
+# The main job: snapshot the default header set in headers/ and summarise it.
+run: build
+	$(UAPI_RELEASE) snapshot --config headers/uapi.yaml --summary -o .build/headers-snapshot.json
+
+test: build-tests
+	$(SWIFT) test --disable-swift-testing
+
+# Re-record the committed baseline of the default header set.
+baseline: build
+	$(UAPI_RELEASE) snapshot --config headers/uapi.yaml -o headers/baseline.json
+
+bench: build bench-deps
+	scripts/bench.sh $(UAPI_RELEASE)
+
+clean:
+	rm -rf .build

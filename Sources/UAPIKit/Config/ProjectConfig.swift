@@ -1,0 +1,87 @@
+import Foundation
+import Yams
+
+/// A project's `uapi.yaml`: which headers it tracks, from where, for which targets.
+public struct ProjectConfig: Sendable, Equatable {
+    /// Include roots (absolute, or relative to the config file).
+    public var include: [String]
+    public var targets: [String]
+    public var headers: [String]
+    /// Headers that are left out, with a note, when the include roots lack them.
+    public var optionalHeaders: [String]
+    /// The committed baseline snapshot (relative to the config file).
+    public var baseline: String?
+    public var onlyListed: Bool
+    public var kernelTypes: Bool
+    /// The directory holding the config file; relative paths resolve against it.
+    public var directory: String
+
+    static let knownKeys: Set<String> = ["include", "targets", "headers", "optional-headers", "baseline", "only-listed", "kernel-types"]
+
+    public static func load(path: String) throws -> ProjectConfig {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw UAPIError.badConfig(path: path, line: nil, reason: "cannot read the file")
+        }
+        let node: Node
+        do {
+            guard let parsed = try Yams.compose(yaml: text) else {
+                throw UAPIError.badConfig(path: path, line: nil, reason: "the file is empty; it needs at least 'headers:'")
+            }
+            node = parsed
+        } catch let error as YamlError {
+            throw UAPIError.badConfig(path: path, line: yamlLine(error), reason: "not valid YAML: \(error)")
+        }
+        guard let mapping = node.mapping else {
+            throw UAPIError.badConfig(path: path, line: node.mark?.line, reason: "expected a mapping of settings at the top level")
+        }
+        for (key, _) in mapping {
+            guard let name = key.string, knownKeys.contains(name) else {
+                throw UAPIError.badConfig(path: path, line: key.mark?.line,
+                                          reason: "unknown setting '\(key.string ?? "?")'; known: \(knownKeys.sorted().joined(separator: ", "))")
+            }
+        }
+        func strings(_ key: String) throws -> [String] {
+            guard let value = mapping[key] else { return [] }
+            if let scalar = value.string { return [scalar] }
+            guard let sequence = value.sequence else {
+                throw UAPIError.badConfig(path: path, line: value.mark?.line, reason: "'\(key)' must be a list of strings")
+            }
+            return try sequence.map { item in
+                guard let string = item.string else {
+                    throw UAPIError.badConfig(path: path, line: item.mark?.line, reason: "'\(key)' must be a list of strings")
+                }
+                return string
+            }
+        }
+        func flag(_ key: String) throws -> Bool {
+            guard let value = mapping[key] else { return false }
+            guard let bool = value.bool else {
+                throw UAPIError.badConfig(path: path, line: value.mark?.line, reason: "'\(key)' must be true or false")
+            }
+            return bool
+        }
+        let directory = (HeaderResolver.absolute(path) as NSString).deletingLastPathComponent
+        let config = ProjectConfig(
+            include: try strings("include").map { $0.hasPrefix("/") ? $0 : "\(directory)/\($0)" },
+            targets: try strings("targets"), headers: try strings("headers"),
+            optionalHeaders: try strings("optional-headers"), baseline: try strings("baseline").first,
+            onlyListed: try flag("only-listed"), kernelTypes: try flag("kernel-types"), directory: directory)
+        guard !config.headers.isEmpty else {
+            throw UAPIError.badConfig(path: path, line: nil, reason: "'headers' lists no headers")
+        }
+        return config
+    }
+
+    public var baselinePath: String? {
+        baseline.map { $0.hasPrefix("/") ? $0 : "\(directory)/\($0)" }
+    }
+
+    private static func yamlLine(_ error: YamlError) -> Int? {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Prints snapshot speed on the system's UAPI tree, against a check-uapi style
+# pipeline (gcc -g per header, then abidw) measured in the same run.
+set -euo pipefail
+uapi=${1:-.build/release/uapi}
+dirs=(/usr/include/linux /usr/include/rdma /usr/include/misc /usr/include/asm-generic)
+count=$(find "${dirs[@]}" -name '*.h' | wc -l)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+seconds() { local start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; echo "$(date +%s.%N) - $start" | bc; }
+
+echo "uapi bench on $(nproc) cores, $count headers under ${dirs[*]}"
+t1=$(seconds "$uapi" snapshot --keep-going --recursive "${dirs[@]}" -o "$work/x86_64.json")
+printf 'snapshot x86_64:               %6.2f s  %7.0f headers/s\n' "$t1" "$(echo "$count / $t1" | bc -l)"
+t3=$(seconds "$uapi" snapshot --keep-going --target x86_64,i386,aarch64 --recursive "${dirs[@]}" -o "$work/three.json")
+printf 'snapshot x86_64+i386+aarch64:  %6.2f s  %7.0f header-targets/s\n' "$t3" "$(echo "3 * $count / $t3" | bc -l)"
+tb=$(seconds "$uapi" snapshot --config headers/uapi.yaml -o "$work/default.json")
+printf 'snapshot headers/uapi.yaml:    %6.2f s\n' "$tb"
+
+# The comparison pipeline on /usr/include/linux/*.h (not recursive), one core, as check-uapi does it.
+linux=(/usr/include/linux/*.h)
+tu=$(seconds "$uapi" snapshot --keep-going --jobs 1 "${linux[@]}" -o "$work/linux.json")
+abi() {
+  for h in "${linux[@]}"; do
+    o="$work/abi/$(basename "$h" .h).o"
+    printf '#include <%s>\n' "${h#/usr/include/}" | gcc -g -fno-eliminate-unused-debug-types -x c -c - -o "$o" 2>/dev/null &&
+      abidw --no-corpus-path "$o" >/dev/null 2>&1 || true
+  done
+}
+mkdir -p "$work/abi"
+if command -v abidw >/dev/null; then
+  ta=$(seconds abi)
+  printf 'linux/*.h (%d headers), 1 core: uapi %.2f s, gcc -g + abidw %.2f s: uapi is %.1fx faster (and sees macros and ioctls)\n' \
+    "${#linux[@]}" "$tu" "$ta" "$(echo "$ta / $tu" | bc -l)"
+else
+  echo "abidw not installed (apt-get install abigail-tools): comparison skipped"
+fi
