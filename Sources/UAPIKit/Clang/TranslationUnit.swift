@@ -9,14 +9,11 @@ final class TranslationUnit {
 
     /// Parses `mainFile`, whose content may be supplied in memory through `unsavedFiles`.
     init(index: ClangIndex, mainFile: String, arguments: [String],
-         unsavedFiles: [String: String] = [:], detailedPreprocessing: Bool, preamble: Bool = false) throws {
+         unsavedFiles: [String: String] = [:], detailedPreprocessing: Bool) throws {
         self.index = index
         var options = CXTranslationUnit_SkipFunctionBodies.rawValue
             | CXTranslationUnit_KeepGoing.rawValue
         if detailedPreprocessing { options |= CXTranslationUnit_DetailedPreprocessingRecord.rawValue }
-        if preamble {
-            options |= CXTranslationUnit_PrecompiledPreamble.rawValue | CXTranslationUnit_CreatePreambleOnFirstParse.rawValue
-        }
 
         var unit: CXTranslationUnit?
         let names = Array(unsavedFiles.keys).sorted()
@@ -44,24 +41,6 @@ final class TranslationUnit {
     }
 
     deinit { clang_disposeTranslationUnit(raw) }
-
-    /// Parses again with new in-memory content, reusing the precompiled preamble
-    /// (the leading `#include`s) when the unit was created with one.
-    func reparse(unsavedFiles: [String: String]) throws {
-        let names = Array(unsavedFiles.keys).sorted()
-        let nameStorage = names.map { strdup($0)! }
-        defer { nameStorage.forEach { free($0) } }
-        let contentStorage = names.map { Array(unsavedFiles[$0]!.utf8CString) }
-        let code: Int32 = contentStorage.withUnsafeBufferPointers { contents in
-            var unsaved = (0..<names.count).map { i in
-                CXUnsavedFile(Filename: nameStorage[i], Contents: contents[i].baseAddress,
-                              Length: UInt(contents[i].count - 1))
-            }
-            return clang_reparseTranslationUnit(raw, UInt32(unsaved.count), &unsaved,
-                                                clang_defaultReparseOptions(raw))
-        }
-        guard code == 0 else { throw ClangError.parseFailed(file: names.first ?? "", code: Int(code)) }
-    }
 
     var cursor: Cursor { Cursor(clang_getTranslationUnitCursor(raw), in: self) }
 

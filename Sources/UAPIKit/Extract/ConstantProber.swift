@@ -1,15 +1,14 @@
 import CClang
 
-/// Evaluates object-like macros with clang: a second translation unit includes
-/// the same headers and declares `static const __auto_type __uapi_probe_N = MACRO;`
-/// for each candidate, then `clang_Cursor_Evaluate` reads each initializer.
+/// Evaluates object-like macros with clang: after the `#include`s, the umbrella
+/// file declares `static const __auto_type __uapi_probe_N = MACRO;` for each
+/// candidate, and `clang_Cursor_Evaluate` reads each initializer back.
 struct ConstantProber {
     static let probePrefix = "__uapi_probe_"
 
     /// Probe declarations, one per line, starting at `firstLine` of the umbrella file.
-    static func source(for candidates: [MacroDefinition]) -> String {
-        candidates.enumerated().map { "static const __auto_type \(probePrefix)\($0.offset) = \($0.element.name);\n" }
-            .joined()
+    static func source(for names: [String]) -> String {
+        names.enumerated().map { "static const __auto_type \(probePrefix)\($0.offset) = \($0.element);\n" }.joined()
     }
 
     enum Outcome {

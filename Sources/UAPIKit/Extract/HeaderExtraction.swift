@@ -7,5 +7,7 @@ struct HeaderExtraction {
     var macros: [Macro] = []
     /// Absolute path -> header name, for every file that contributed an item.
     var files: [String: String] = [:]
+    /// Every file a macro definition came from, whether or not it contributed an item.
+    var macroFiles: Set<String> = []
     var warnings: [String] = []
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Extracts one listed header for one target: a first parse for declarations and
-/// macro definitions, a second one that evaluates the macros.
+/// Extracts one listed header for one target: one parse gives declarations, macro
+/// definitions and the values of the header's own macros; a second parse is only
+/// needed for macros of included headers that are not listed themselves.
 struct HeaderExtractor {
     static let umbrellaPath = "/__uapi__/umbrella.c"
 
@@ -9,33 +10,45 @@ struct HeaderExtractor {
     let environment: TargetEnvironment
     let kernelTypes: Bool
     let namer: HeaderNamer
+    /// Paths of every header listed in this snapshot.
+    let listedPaths: Set<String>
+    /// Evaluate macros of included, unlisted headers too (not needed with --only-listed).
+    let evaluateIncludedMacros: Bool
 
     func extract(index: ClangIndex) throws -> HeaderExtraction {
         let prelude = (kernelTypes ? KernelTypesPrelude.text : "") + "#include \"\(header.path)\"\n"
-        let first = try parse(prelude, index: index, detailed: true, preamble: true)
-        let diagnostics = first.diagnostics.filter { $0.file != HeaderExtractor.umbrellaPath || $0.severity >= .error }
+        let firstProbeLine = prelude.split(separator: "\n", omittingEmptySubsequences: false).count
+        // The listed header's own macros are probed in the same parse, found by name in its text.
+        let scanned = MacroScanner.objectLikeNames(inFile: header.path)
+        let unit = try parse(prelude + ConstantProber.source(for: scanned), index: index, detailed: true)
+        let isProbeLine: (ClangDiagnostic) -> Bool = { $0.file == HeaderExtractor.umbrellaPath && $0.line >= firstProbeLine }
+        let diagnostics = unit.diagnostics.filter { !isProbeLine($0) && ($0.file != HeaderExtractor.umbrellaPath || $0.severity >= .error) }
         let errors = diagnostics.filter { $0.severity >= .error }
         if let firstError = errors.first {
             throw UAPIError.headerError(diagnostic: firstError.placedMessage, more: errors.count - 1)
         }
 
         var collector = DeclarationCollector(namer: namer, umbrellaPath: HeaderExtractor.umbrellaPath)
-        collector.collect(first)
+        collector.collect(unit)
         var output = collector.output
         output.warnings = diagnostics.filter { $0.severity == .warning }.map(\.rendered)
 
-        let definitions = latestDefinitions(collector.macroDefinitions)
-        let candidates = definitions.filter(\.isProbeCandidate)
+        output.macroFiles = Set(collector.macroDefinitions.map(\.file))
         var outcomes: [String: ConstantProber.Outcome] = [:]
-        if !candidates.isEmpty {
-            let firstLine = prelude.split(separator: "\n", omittingEmptySubsequences: false).count
-            // The headers are the umbrella's preamble: the reparse reuses their
-            // precompiled form and only parses the probe lines.
-            try first.reparse(unsavedFiles: [HeaderExtractor.umbrellaPath: prelude + ConstantProber.source(for: candidates)])
-            let probeUnit = first
-            let results = ConstantProber.read(probeUnit, umbrellaPath: HeaderExtractor.umbrellaPath,
-                                              firstLine: firstLine, count: candidates.count)
-            for (candidate, outcome) in zip(candidates, results) { outcomes[candidate.name] = outcome }
+        let results = ConstantProber.read(unit, umbrellaPath: HeaderExtractor.umbrellaPath, firstLine: firstProbeLine, count: scanned.count)
+        for (name, outcome) in zip(scanned, results) { outcomes[name] = outcome }
+
+        // Macros of included headers: a listed header's are evaluated in its own
+        // translation unit; the others need a second parse, unless only listed headers are kept.
+        let definitions = latestDefinitions(collector.macroDefinitions).filter { definition in
+            definition.file == header.path || !listedPaths.contains(definition.file)
+        }
+        let late = definitions.filter { $0.isProbeCandidate && outcomes[$0.name] == nil && ($0.file == header.path || evaluateIncludedMacros) }
+        if !late.isEmpty {
+            let names = late.map(\.name)
+            let probeUnit = try parse(prelude + ConstantProber.source(for: names), index: index, detailed: false)
+            let results = ConstantProber.read(probeUnit, umbrellaPath: HeaderExtractor.umbrellaPath, firstLine: firstProbeLine, count: names.count)
+            for (name, outcome) in zip(names, results) { outcomes[name] = outcome }
         }
         for definition in definitions {
             let headerName = namer.name(of: definition.file)
@@ -55,12 +68,12 @@ struct HeaderExtractor {
         return output
     }
 
-    private func parse(_ source: String, index: ClangIndex, detailed: Bool, preamble: Bool) throws -> TranslationUnit {
+    private func parse(_ source: String, index: ClangIndex, detailed: Bool) throws -> TranslationUnit {
         var arguments = environment.arguments
         if let resource = ResourceDirectory.path { arguments += ["-resource-dir", resource] }
         return try TranslationUnit(index: index, mainFile: HeaderExtractor.umbrellaPath, arguments: arguments,
                                    unsavedFiles: [HeaderExtractor.umbrellaPath: source],
-                                   detailedPreprocessing: detailed, preamble: preamble)
+                                   detailedPreprocessing: detailed)
     }
 
     /// A macro redefined later in the same translation unit: the last definition is the one in force.

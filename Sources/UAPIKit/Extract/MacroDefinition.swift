@@ -24,6 +24,14 @@ struct MacroDefinition {
         return !body.contains { $0 == "{" || $0 == "}" || $0 == ";" || $0 == "#" || $0 == "##" }
     }
 
+    /// The same test on replacement text whose string and character literals
+    /// were blanked, for names found by scanning a file.
+    static func isProbeCandidate(code: String, firstWord: String?) -> Bool {
+        guard let firstWord else { return false }
+        if statementWords.contains(firstWord) { return false }
+        return !code.contains { $0 == "{" || $0 == "}" || $0 == ";" || $0 == "#" }
+    }
+
     /// Parses the tokens of a macro definition cursor's extent: `NAME ( a , b ) body...`.
     init?(tokens: [String], isFunctionLike: Bool, file: String, line: Int) {
         guard let name = tokens.first else { return nil }

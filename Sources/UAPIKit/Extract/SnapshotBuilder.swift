@@ -22,16 +22,41 @@ public struct SnapshotBuilder {
         let headers = request.headers.sorted()
         let jobs = environments.flatMap { environment in headers.map { (environment, $0) } }
         let counter = ProgressCounter(total: jobs.count, report: progress)
+        let listedPaths = Set(headers.map(\.path))
 
-        let outcomes: [Swift.Result<HeaderExtraction, Error>] = parallelMap(
-            count: jobs.count, workers: request.workers, makeState: { ClangIndex() }
-        ) { index, job in
-            let (environment, header) = jobs[job]
-            let namer = HeaderNamer(listed: headers, roots: request.includeDirectories + environment.namingRoots)
-            let extractor = HeaderExtractor(header: header, environment: environment,
-                                            kernelTypes: request.kernelTypes, namer: namer)
-            defer { counter.step() }
-            return Swift.Result { try extractor.extract(index: index) }
+        let run = { (indices: [Int], listed: [Int: Set<String>]) -> [Swift.Result<HeaderExtraction, Error>] in
+            parallelMap(count: indices.count, workers: request.workers, makeState: { ClangIndex() }) { index, position in
+                let job = indices[position]
+                let (environment, header) = jobs[job]
+                let namer = HeaderNamer(listed: headers, roots: request.includeDirectories + environment.namingRoots)
+                let extractor = HeaderExtractor(header: header, environment: environment,
+                                                kernelTypes: request.kernelTypes, namer: namer,
+                                                listedPaths: listed[job / headers.count] ?? listedPaths,
+                                                evaluateIncludedMacros: !request.onlyListed)
+                defer { counter.step() }
+                return Swift.Result { try extractor.extract(index: index) }
+            }
+        }
+        var outcomes = run(Array(jobs.indices), [:])
+        if request.keepGoing, !request.onlyListed {
+            // A listed header that failed on its own evaluated none of its macros:
+            // redo the units that include it, evaluating its macros there.
+            var listed: [Int: Set<String>] = [:]
+            var redo: [Int] = []
+            for position in environments.indices {
+                let range = (position * headers.count)..<((position + 1) * headers.count)
+                let failed = Set(zip(headers, outcomes[range]).compactMap { header, outcome -> String? in
+                    if case .failure = outcome { return header.path }
+                    return nil
+                })
+                guard !failed.isEmpty else { continue }
+                listed[position] = listedPaths.subtracting(failed)
+                redo += range.filter { job in
+                    guard case let .success(extraction) = outcomes[job] else { return false }
+                    return extraction.macroFiles.union(extraction.files.keys).contains { failed.contains(HeaderNamer.normalize($0)) }
+                }
+            }
+            for (job, outcome) in zip(redo, run(redo, listed)) { outcomes[job] = outcome }
         }
 
         var warnings = Set<String>()

@@ -21,7 +21,10 @@ struct TargetMerger {
         snapshot.enums = unique(extractions.flatMap(\.enums).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
         snapshot.typedefs = unique(extractions.flatMap(\.typedefs).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
         snapshot.constants = unique(extractions.flatMap(\.constants).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
-        snapshot.macros = unique(extractions.flatMap(\.macros).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
+        // A macro one translation unit could not evaluate may be a constant in another.
+        let evaluated = Set(snapshot.constants.map { "\($0.name)|\($0.location.header)" })
+        snapshot.macros = unique(extractions.flatMap(\.macros).filter { keep($0.location) && !evaluated.contains("\($0.name)|\($0.location.header)") },
+                                 key: { ($0.name, $0.location.header) })
         linkIoctlArguments(&snapshot)
 
         let used = Set(files.values).filter { !onlyListed || listed.contains($0) }
