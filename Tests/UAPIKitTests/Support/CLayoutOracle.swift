@@ -68,8 +68,9 @@ struct CLayoutOracle {
 
     /// Checks the bits gcc set for each probe against the snapshot; returns mismatches.
     static func verify(_ probes: [BitFieldProbe], assembly: String, target: String) -> [String] {
-        probes.compactMap { probe in
-            guard let bytes = AssemblyData.bytes(of: probe.symbol, in: assembly, target: target) else {
+        let symbols = AssemblyData.symbols(in: assembly, target: target)
+        return probes.compactMap { probe in
+            guard let bytes = symbols[probe.symbol] else {
                 return "\(probe.record).\(probe.field.name): gcc emitted no data for \(probe.symbol)"
             }
             var set: [Int] = []

@@ -55,28 +55,39 @@ struct GCC {
     }
 }
 
-/// Reads the bytes gcc emitted for a data symbol from its assembly output.
+/// Reads the bytes gcc emitted for data symbols from its assembly output.
 enum AssemblyData {
     static func bytes(of symbol: String, in assembly: String, target: String) -> [UInt8]? {
+        symbols(in: assembly, target: target)[symbol]
+    }
+
+    /// Every label followed by data directives, with the bytes they spell (little-endian).
+    static func symbols(in assembly: String, target: String) -> [String: [UInt8]] {
         let widths: [String: Int] = target == "aarch64"
             ? [".byte": 1, ".hword": 2, ".2byte": 2, ".word": 4, ".4byte": 4, ".xword": 8, ".8byte": 8, ".dword": 8]
             : [".byte": 1, ".value": 2, ".short": 2, ".2byte": 2, ".long": 4, ".4byte": 4, ".quad": 8, ".8byte": 8]
-        let lines = assembly.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let start = lines.firstIndex(of: "\(symbol):") else { return nil }
-        var bytes: [UInt8] = []
-        for line in lines[(start + 1)...] {
-            let parts = line.split(separator: "\t", maxSplits: 1).flatMap { $0.split(separator: " ", maxSplits: 1) }
-            guard let directive = parts.first.map(String.init) else { break }
+        var result: [String: [UInt8]] = [:]
+        var current: String?
+        for raw in assembly.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasSuffix(":"), !line.hasPrefix(".") {
+                current = String(line.dropLast())
+                result[current!] = []
+                continue
+            }
+            guard let symbol = current else { continue }
+            let parts = line.split(maxSplits: 1, whereSeparator: { $0 == "\t" || $0 == " " })
+            let directive = parts.first.map(String.init) ?? ""
             let operand = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
             if directive == ".zero" || directive == ".skip" || directive == ".space" {
-                bytes += [UInt8](repeating: 0, count: Int(operand) ?? 0)
+                result[symbol]! += [UInt8](repeating: 0, count: Int(operand) ?? 0)
             } else if let width = widths[directive] {
-                let value = Int64(operand) ?? Int64(bitPattern: UInt64(operand) ?? 0)
-                for i in 0..<width { bytes.append(UInt8(truncatingIfNeeded: UInt64(bitPattern: value) >> UInt64(8 * i))) }
+                let value = Int64(operand).map { UInt64(bitPattern: $0) } ?? UInt64(operand) ?? 0
+                for i in 0..<width { result[symbol]!.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * i))) }
             } else {
-                break
+                current = nil
             }
         }
-        return bytes
+        return result
     }
 }
