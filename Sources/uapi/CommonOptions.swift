@@ -4,7 +4,9 @@ import UAPIKit
 /// Options shared by every command that parses headers.
 struct ParseOptions: ParsableArguments {
     @Option(name: .customLong("target"), help: "Target ABIs, comma-separated (x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x).")
-    var targets: String = "x86_64"
+    var targets: String = ParseOptions.defaultTargets
+
+    static let defaultTargets = "x86_64"
 
     @Option(name: [.customShort("I"), .customLong("include")], help: "An include root, searched before the system headers (repeatable).")
     var includeDirectories: [String] = []

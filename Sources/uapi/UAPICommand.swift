@@ -9,12 +9,14 @@ struct UAPICommand: ParsableCommand {
         abstract: "Keep C user-space ABIs honest: snapshot, diff and check Linux UAPI headers.",
         discussion: ExitStatus.help,
         version: UAPIVersion.string,
-        subcommands: [SnapshotCommand.self])
+        subcommands: [SnapshotCommand.self, DiffCommand.self, CheckCommand.self])
 
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch let error as UAPIError {
             CLIOutput.error(error.errorDescription ?? "\(error)")
             Foundation.exit(ExitStatus.inputError)
@@ -35,12 +37,16 @@ enum ExitStatus {
     static let ok: Int32 = 0
     static let toolError: Int32 = 1
     static let inputError: Int32 = 2
+    static let compatible: Int32 = 4
+    static let breaking: Int32 = 8
 
     static let help = """
     EXIT STATUS
-      0   success
+      0   success; for diff and check: no change that fails (see --fail-on)
       1   internal tool error
-      2   usage or input error (bad header, missing file, unknown target, unwritable output)
+      2   usage or input error (bad header, snapshot, policy or git revision; unwritable output)
+      4   compatible ABI changes (diff, check)
+      8   breaking ABI changes (diff, check); 12 = 4|8 when both
     """
 }
 

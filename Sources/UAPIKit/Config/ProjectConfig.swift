@@ -11,12 +11,14 @@ public struct ProjectConfig: Sendable, Equatable {
     public var optionalHeaders: [String]
     /// The committed baseline snapshot (relative to the config file).
     public var baseline: String?
+    /// The policy file for `uapi check` (relative to the config file).
+    public var policy: String?
     public var onlyListed: Bool
     public var kernelTypes: Bool
     /// The directory holding the config file; relative paths resolve against it.
     public var directory: String
 
-    static let knownKeys: Set<String> = ["include", "targets", "headers", "optional-headers", "baseline", "only-listed", "kernel-types"]
+    static let knownKeys: Set<String> = ["include", "targets", "headers", "optional-headers", "baseline", "policy", "only-listed", "kernel-types"]
 
     public static func load(path: String) throws -> ProjectConfig {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -65,6 +67,7 @@ public struct ProjectConfig: Sendable, Equatable {
             include: try strings("include").map { $0.hasPrefix("/") ? $0 : "\(directory)/\($0)" },
             targets: try strings("targets"), headers: try strings("headers"),
             optionalHeaders: try strings("optional-headers"), baseline: try strings("baseline").first,
+            policy: try strings("policy").first,
             onlyListed: try flag("only-listed"), kernelTypes: try flag("kernel-types"), directory: directory)
         guard !config.headers.isEmpty else {
             throw UAPIError.badConfig(path: path, line: nil, reason: "'headers' lists no headers")
@@ -72,9 +75,10 @@ public struct ProjectConfig: Sendable, Equatable {
         return config
     }
 
-    public var baselinePath: String? {
-        baseline.map { $0.hasPrefix("/") ? $0 : "\(directory)/\($0)" }
-    }
+    public var baselinePath: String? { baseline.map(resolve) }
+    public var policyPath: String? { policy.map(resolve) }
+
+    private func resolve(_ path: String) -> String { path.hasPrefix("/") ? path : "\(directory)/\(path)" }
 
     private static func yamlLine(_ error: YamlError) -> Int? {
         switch error {

@@ -19,6 +19,10 @@ public enum UAPIError: Error, LocalizedError, Equatable {
     case badConfig(path: String, line: Int?, reason: String)
     /// Nothing to do.
     case noHeaders(String)
+    /// A git revision or path cannot be read.
+    case gitError(String)
+    /// A command-line argument is malformed.
+    case badArgument(String)
 
     public var errorDescription: String? {
         switch self {
@@ -41,6 +45,10 @@ public enum UAPIError: Error, LocalizedError, Equatable {
             return "\(place): \(reason)"
         case let .noHeaders(reason):
             return "no headers to snapshot: \(reason)"
+        case let .gitError(reason):
+            return "git: \(reason)"
+        case let .badArgument(reason):
+            return reason
         }
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Reads headers from a git revision's objects, without touching the work tree.
+public struct GitTree {
+    public let repository: String
+
+    public init(repository: String) {
+        self.repository = repository
+    }
+
+    /// Writes every `.h` under `path` at `revision` into `directory` (paths relative
+    /// to `path`; a single file keeps its name). Returns the relative names written.
+    public func export(revision: String, path: String, into directory: String) throws -> [String] {
+        let cleanPath = path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        guard (try? git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])) != nil else {
+            throw UAPIError.gitError("revision '\(revision)' not found in the repository at \(repository); check the name with 'git log' or 'git tag'")
+        }
+        let listing = try git(["ls-tree", "-r", "--name-only", revision, "--", cleanPath])
+        let files = listing.split(separator: "\n").map(String.init).filter { $0.hasSuffix(".h") }
+        guard !files.isEmpty else {
+            throw UAPIError.gitError("'\(cleanPath)' holds no .h files at revision \(revision) (or does not exist there)")
+        }
+        let manager = FileManager.default
+        var written: [String] = []
+        for file in files.sorted() {
+            let relative = file == cleanPath ? (file as NSString).lastPathComponent : String(file.dropFirst(cleanPath.count + 1))
+            guard !relative.split(separator: "/").contains("..") else { continue }
+            let content = try gitData(["cat-file", "blob", "\(revision):\(file)"])
+            let target = "\(directory)/\(relative)"
+            try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard manager.createFile(atPath: target, contents: content) else {
+                throw UAPIError.cannotWrite(path: target, reason: "cannot write a temporary copy")
+            }
+            written.append(relative)
+        }
+        return written
+    }
+
+    private func git(_ arguments: [String]) throws -> String {
+        String(decoding: try gitData(arguments), as: UTF8.self)
+    }
+
+    private func gitData(_ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", repository] + arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do { try process.run() } catch {
+            throw UAPIError.gitError("cannot run git: \(error.localizedDescription); install git")
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw UAPIError.gitError("git \(arguments.joined(separator: " ")) failed in \(repository): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        return data
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import UAPIKit
+
+extension ReportFormat: ExpressibleByArgument {}
+
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case compatible, breaking, never
+}
+
+/// Options shared by `diff` and `check`: how to judge and how to print.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .customLong("format"), help: "text, json, markdown, sarif, junit or github.")
+    var format: ReportFormat = .text
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write the report to a file (default: standard output).")
+    var output: String?
+
+    @Option(name: .customLong("policy"), help: "A policy file: severities, experimental names, extensible structs, sentinels, suppressions.")
+    var policy: String?
+
+    @Option(name: .customLong("fail-on"), help: "Which changes set the exit status: compatible (4 and 8), breaking (8 only) or never.")
+    var failOn: FailOn = .compatible
+
+    @Option(name: .customLong("path-prefix"), help: "Prepended to header names in SARIF, GitHub, JUnit and Markdown output (e.g. include/uapi/).")
+    var pathPrefix: String = ""
+
+    @Flag(name: .customLong("no-color"), help: "No colours, even on a terminal.")
+    var noColor = false
+
+    func loadPolicy(default fallback: String? = nil) throws -> Policy {
+        guard let path = policy ?? fallback else { return .strict }
+        return try PolicyFile.load(path: path)
+    }
+
+    /// Prints the report and returns the exit status it calls for.
+    func emit(_ report: DiffReport) throws -> Int32 {
+        let color = format == .text && output == nil && CLIOutput.stdoutIsTerminal && !noColor
+            && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let text = format.renderer.render(report, options: RenderOptions(color: color, pathPrefix: pathPrefix))
+        try CLIOutput.emit(Data(text.utf8), to: output)
+        return ExitStatus.of(report, failOn: failOn)
+    }
+}
+
+extension ExitStatus {
+    /// 4 for compatible changes, 8 for breaking ones, both bits when both; --fail-on narrows it.
+    static func of(_ report: DiffReport, failOn: FailOn) -> Int32 {
+        switch failOn {
+        case .never: return ok
+        case .breaking: return report.hasBreaking ? breaking : ok
+        case .compatible: return (report.hasCompatible ? compatible : 0) | (report.hasBreaking ? breaking : 0)
+        }
+    }
+}

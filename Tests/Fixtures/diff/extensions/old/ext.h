@@ -1,0 +1,34 @@
+/* Compatible growth: tail extension of argsz structs, reserved fields put to use,
+ * new enumerators with a sentinel, new constants. */
+#include <linux/types.h>
+
+struct ext_info {
+	__u32 argsz;
+	__u32 flags;
+	__u32 num_regions;
+	__u32 num_irqs;
+};
+
+struct ext_fixed {
+	__u32 kind;
+	__u32 value;
+};
+
+struct ext_reserved {
+	__u32 flags;
+	__u32 reserved;
+	__u64 addr;
+};
+
+struct ext_flex {
+	__u32 count;
+	__u32 pad;
+};
+
+enum ext_irq_index {
+	EXT_IRQ_INTX,
+	EXT_IRQ_MSI,
+	EXT_IRQ_NUM,
+};
+
+#define EXT_FLAG_RESET (1 << 0)
