@@ -56,7 +56,9 @@ struct RecordDiffer {
                            old.isComplete ? "\(name) lost its definition (only a declaration is left)" : "\(name) gained a definition")]
         }
         var changes: [Change] = []
-        var fields = FieldComparison(old: old, new: new)
+        // Members of anonymous structs and unions are members of the record in C:
+        // a field moved into `union { ... };` keeps its name and offset.
+        var fields = FieldComparison(old: flattened(old, in: self.old), new: flattened(new, in: self.new))
         changes += fields.changes(change: { category, item, fieldName, from, to, message in
             self.change(category, item, fieldName, old, new, from: from, to: to, message)
         })
@@ -74,6 +76,16 @@ struct RecordDiffer {
                                   "\(name) is \(new.isPacked ? "now" : "no longer") packed"))
         }
         return changes
+    }
+
+    private func flattened(_ record: Record, in target: TargetSnapshot) -> Record {
+        var copy = record
+        copy.fields = record.fields.flatMap { field -> [Field] in
+            guard field.name.isEmpty, let path = field.record, path.contains("::<anon"),
+                  let member = target.record(named: path) else { return [field] }
+            return flattened(member, in: target).fields
+        }
+        return copy
     }
 
     static func isReservedName(_ name: String) -> Bool {

@@ -30,6 +30,17 @@ struct ext_flex {
 	__u64 data[];
 };
 
+/* A field moved into an anonymous union keeps its name and offset. */
+struct ext_dependent {
+	struct {
+		__u32 segment;
+	} loc;
+	union {
+		__u32 group_id;
+		__u32 devid;
+	};
+};
+
 enum ext_irq_index {
 	EXT_IRQ_INTX,
 	EXT_IRQ_MSI,

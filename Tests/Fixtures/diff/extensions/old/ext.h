@@ -25,6 +25,14 @@ struct ext_flex {
 	__u32 pad;
 };
 
+/* A field moved into an anonymous union keeps its name and offset. */
+struct ext_dependent {
+	struct {
+		__u32 segment;
+	} loc;
+	__u32 group_id;
+};
+
 enum ext_irq_index {
 	EXT_IRQ_INTX,
 	EXT_IRQ_MSI,
