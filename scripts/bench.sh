@@ -20,6 +20,12 @@ for mode in own all; do
   t3=$(seconds "$uapi" snapshot "${flags[@]}" --target x86_64,i386,aarch64 "${dirs[@]}" -o "$work/three.json")
   printf 'tree, %-3s items, x86_64+i386+aarch64:  %6.2f s  %5.0f header-targets/s\n' "$mode" "$t3" "$(echo "3 * $count / $t3" | bc -l)"
 done
+# Diffing two full-tree snapshots (own items against all items: the same headers, so
+# mostly equal, plus the included headers' items): JSON reading included.
+"$uapi" snapshot --keep-going --recursive --only-listed "${dirs[@]}" -o "$work/own.json" 2>/dev/null || true
+"$uapi" snapshot --keep-going --recursive "${dirs[@]}" -o "$work/all.json" 2>/dev/null || true
+td=$(seconds "$uapi" diff --format json -o "$work/diff.json" "$work/own.json" "$work/all.json")
+printf 'diff of two tree snapshots (%s and %s):  %6.2f s\n' "$(du -h "$work/own.json" | cut -f1)" "$(du -h "$work/all.json" | cut -f1)" "$td"
 tb=$(seconds "$uapi" snapshot --config headers/uapi.yaml -o "$work/default.json")
 printf 'headers/uapi.yaml (3 headers, 3 targets): %6.2f s\n' "$tb"
 
