@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// One side of a diff: a snapshot file, a header, a directory of headers, or a
@@ -47,7 +48,16 @@ public struct SideLoader {
     /// Loads both sides; a header side takes its targets from `--target`, else from
     /// a snapshot on the other side, else x86_64.
     public func load(_ old: DiffSide, _ new: DiffSide) throws -> (Snapshot, Snapshot, warnings: [String]) {
-        let oldSnapshot = try snapshotIfFile(old), newSnapshot = try snapshotIfFile(new)
+        // Two large snapshot files decode in parallel: decoding is most of a diff's time.
+        var loaded = [Result<Snapshot?, Error>](repeating: .success(nil), count: 2)
+        let sides = [old, new]
+        loaded.withUnsafeMutableBufferPointer { slots in
+            let buffer = slots
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                buffer[index] = Result { try snapshotIfFile(sides[index]) }
+            }
+        }
+        let oldSnapshot = try loaded[0].get(), newSnapshot = try loaded[1].get()
         let hint = targets ?? (oldSnapshot ?? newSnapshot).map { $0.targets.compactMap { Target.named($0.target) } }
         var warnings: [String] = []
         let resolve = { (side: DiffSide, loaded: Snapshot?) throws -> Snapshot in
