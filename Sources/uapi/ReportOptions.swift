@@ -35,11 +35,15 @@ struct ReportOptions: ParsableArguments {
 
     /// Prints the report and returns the exit status it calls for.
     func emit(_ report: DiffReport) throws -> Int32 {
+        try emit(report.document)
+        return ExitStatus.of(report, failOn: failOn)
+    }
+
+    func emit(_ document: ReportDocument) throws {
         let color = format == .text && output == nil && CLIOutput.stdoutIsTerminal && !noColor
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let text = format.renderer.render(report, options: RenderOptions(color: color, pathPrefix: pathPrefix))
+        let text = format.renderer.render(document, options: RenderOptions(color: color, pathPrefix: pathPrefix))
         try CLIOutput.emit(Data(text.utf8), to: output)
-        return ExitStatus.of(report, failOn: failOn)
     }
 }
 

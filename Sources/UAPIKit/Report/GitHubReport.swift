@@ -1,24 +1,24 @@
-/// GitHub Actions workflow commands: one annotation per change, on the header line.
-public enum GitHubReport: DiffRenderer {
+/// GitHub Actions workflow commands: one annotation per item, on the header line.
+public enum GitHubReport: ReportRenderer {
     public static let identifier = "github"
 
-    public static func render(_ report: DiffReport, options: RenderOptions) -> String {
+    public static func render(_ document: ReportDocument, options: RenderOptions) -> String {
         var lines: [String] = []
-        for (_, changes) in report.grouped() {
-            for change in changes where change.suppressedBy == nil {
+        for (_, items) in document.grouped() {
+            for item in items where item.suppressedBy == nil {
                 let command: String
-                switch change.severity {
+                switch item.severity {
                 case .breaking: command = "error"
                 case .compatible: command = "warning"
                 case .info: command = "notice"
                 }
-                var properties = ["file=\(property(options.pathPrefix + (change.location?.header ?? change.header)))"]
-                if let line = change.location?.line, line > 0 { properties.append("line=\(line)") }
-                properties.append("title=\(property("uapi \(change.category.rawValue)"))")
-                lines.append("::\(command) \(properties.joined(separator: ","))::\(data(change.message + change.targetNote))")
+                var properties = ["file=\(property(options.pathPrefix + (item.location?.header ?? item.header)))"]
+                if let line = item.location?.line, line > 0 { properties.append("line=\(line)") }
+                properties.append("title=\(property("uapi \(item.ruleId)"))")
+                lines.append("::\(command) \(properties.joined(separator: ","))::\(data(item.message + item.targetNote))")
             }
         }
-        lines.append("uapi: \(report.summaryLine)")
+        lines.append("uapi: \(document.summaryLine)")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,11 +1,8 @@
-import Foundation
-
-/// The report as JSON (`uapi-diff`, schema version 1): sorted keys, stable order.
-public enum JSONReport: DiffRenderer {
+/// The report's own JSON document (`uapi-diff` or `uapi-lint`): sorted keys, stable order.
+public enum JSONReport: ReportRenderer {
     public static let identifier = "json"
 
-    public static func render(_ report: DiffReport, options: RenderOptions) -> String {
-        // Encoding plain Codable values cannot fail.
-        String(decoding: (try? SnapshotCoding.encode(report)) ?? Data(), as: UTF8.self)
+    public static func render(_ document: ReportDocument, options: RenderOptions) -> String {
+        String(decoding: document.json, as: UTF8.self)
     }
 }

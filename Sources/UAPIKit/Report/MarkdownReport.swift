@@ -1,31 +1,32 @@
 /// A pull-request comment: summary first, then one table per header.
-public enum MarkdownReport: DiffRenderer {
+public enum MarkdownReport: ReportRenderer {
     public static let identifier = "markdown"
 
-    public static func render(_ report: DiffReport, options: RenderOptions) -> String {
-        var lines = ["## uapi: ABI report", ""]
-        lines.append("**\(report.summary.breaking) breaking**, \(report.summary.compatible) compatible, \(report.summary.info) info"
-                     + (report.summary.suppressed > 0 ? ", \(report.summary.suppressed) suppressed" : "")
-                     + " — version bump: **\(report.summary.versionBump)**")
+    public static func render(_ document: ReportDocument, options: RenderOptions) -> String {
+        let counts = document.counts
+        var lines = ["## uapi: \(document.kind)", ""]
+        lines.append("**\(counts.breaking) \(document.word(.breaking))**, \(counts.compatible) \(document.word(.compatible)), \(counts.info) \(document.word(.info))"
+                     + (counts.suppressed > 0 ? ", \(counts.suppressed) suppressed" : "")
+                     + (document.properties["versionBump"].map { " — version bump: **\($0)**" } ?? ""))
         lines.append("")
-        lines.append("Compared `\(escape(report.old))` → `\(escape(report.new))` on \(report.targets.joined(separator: ", ")).")
-        lines += report.notes.map { "> \(escape($0))" }
-        if report.changes.isEmpty {
-            lines += ["", "No ABI changes."]
+        lines.append("\(escape(document.title)) on \(document.targets.joined(separator: ", ")).")
+        lines += document.notes.map { "> \(escape($0))" }
+        if document.items.isEmpty {
+            lines += ["", document.emptyMessage]
         }
-        for (header, changes) in report.grouped() {
-            lines += ["", "### `\(options.pathPrefix)\(header)`", "", "| severity | category | item | change | line |", "|---|---|---|---|---|"]
-            for change in changes {
-                let severity = change.suppressedBy == nil ? change.severity.rawValue : "suppressed"
-                let line = change.location.map { $0.line > 0 ? String($0.line) : "" } ?? ""
-                var text = escape(change.message + change.targetNote)
-                if let reason = change.suppressedBy { text += " _(suppressed: \(escape(reason)))_" }
-                lines.append("| \(severity) | \(change.category.rawValue) | \(change.item.rawValue) `\(escape(change.name))` | \(text) | \(line) |")
+        for (header, items) in document.grouped() {
+            lines += ["", "### `\(options.pathPrefix)\(header)`", "", "| severity | rule | item | message | line |", "|---|---|---|---|---|"]
+            for item in items {
+                let severity = item.suppressedBy == nil ? document.word(item.severity) : "suppressed"
+                let line = item.location.map { $0.line > 0 ? String($0.line) : "" } ?? ""
+                var text = escape(item.message + item.targetNote)
+                if let reason = item.suppressedBy { text += " _(suppressed: \(escape(reason)))_" }
+                lines.append("| \(severity) | \(item.ruleId) | \(item.item) `\(escape(item.name))` | \(text) | \(line) |")
             }
         }
-        if !report.unmatchedSuppressions.isEmpty {
+        if !document.unmatchedSuppressions.isEmpty {
             lines += ["", "Suppressions that matched nothing:"]
-            lines += report.unmatchedSuppressions.map { "- `\(escape($0.source))`: \(escape($0.reason))" }
+            lines += document.unmatchedSuppressions.map { "- `\(escape($0.source))`: \(escape($0.reason))" }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,36 +1,34 @@
-/// The default report: grouped by header, then severity; one line per change.
-public enum TextReport: DiffRenderer {
+/// The default report: grouped by header, then severity; one line per item.
+public enum TextReport: ReportRenderer {
     public static let identifier = "text"
 
-    public static func render(_ report: DiffReport, options: RenderOptions) -> String {
+    public static func render(_ document: ReportDocument, options: RenderOptions) -> String {
         let paint = Paint(enabled: options.color)
-        var lines = ["uapi diff: \(report.old) -> \(report.new) (targets: \(report.targets.joined(separator: ", ")))"]
-        lines += report.notes.map { "note: \($0)" }
-        if report.changes.isEmpty {
-            lines.append("")
-            lines.append("No ABI changes.")
+        var lines = ["\(document.title) (targets: \(document.targets.joined(separator: ", ")))"]
+        lines += document.notes.map { "note: \($0)" }
+        if document.items.isEmpty {
+            lines += ["", document.emptyMessage]
         }
-        for (header, changes) in report.grouped() {
+        for (header, items) in document.grouped() {
             lines.append("")
             lines.append(paint.bold(options.pathPrefix + header))
             var lastGroup = ""
-            for change in changes {
-                let group = change.suppressedBy == nil ? change.severity.rawValue : "suppressed"
+            for item in items {
+                let group = item.suppressedBy == nil ? document.word(item.severity) : "suppressed"
                 if group != lastGroup {
-                    lines.append("  " + paint.severity(group, change.severity) + ":")
+                    lines.append("  " + (item.suppressedBy == nil ? paint.severity(group, item.severity) : group) + ":")
                     lastGroup = group
                 }
-                var line = "    \(change.category.rawValue): \(change.message)\(change.targetNote)"
-                if let location = change.location, location.line > 0 { line += " [line \(location.line)]" }
-                if let reason = change.suppressedBy { line += " (suppressed: \(reason))" }
+                var line = "    \(item.ruleId): \(item.message)\(item.targetNote)"
+                if let location = item.location, location.line > 0 { line += " [line \(location.line)]" }
+                if let reason = item.suppressedBy { line += " (suppressed: \(reason))" }
                 lines.append(line)
             }
         }
-        for suppression in report.unmatchedSuppressions {
+        for suppression in document.unmatchedSuppressions {
             lines.append("warning: suppression at \(suppression.source) matched nothing (reason: \(suppression.reason)); remove it or fix its pattern")
         }
-        lines.append("")
-        lines.append("Summary: \(report.summaryLine)")
+        lines += ["", "Summary: \(document.summaryLine)"]
         return lines.joined(separator: "\n") + "\n"
     }
 }
@@ -42,7 +40,7 @@ struct Paint {
     func bold(_ text: String) -> String { enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 
     func severity(_ text: String, _ severity: Severity) -> String {
-        guard enabled, text != "suppressed" else { return text }
+        guard enabled else { return text }
         switch severity {
         case .breaking: return "\u{1B}[31;1m\(text)\u{1B}[0m"
         case .compatible: return "\u{1B}[33m\(text)\u{1B}[0m"
