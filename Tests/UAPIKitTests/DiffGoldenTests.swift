@@ -1,28 +1,29 @@
 import Foundation
 import XCTest
 
-/// One folder per case under Tests/Fixtures/diff: `args` (everything after
-/// `uapi diff`), old and new headers, an optional policy, and the expected
-/// report in every format plus the exit status.
-final class DiffGoldenTests: XCTestCase {
+/// Golden cases for the report commands: one folder per case with `args`
+/// (everything after the subcommand), inputs, and the expected output in every
+/// format plus the exit status. Re-record with UAPI_RECORD=1.
+enum ReportGolden {
     static let formats: [(format: String, file: String)] = [
         ("text", "expected.txt"), ("json", "expected.json"), ("markdown", "expected.md"),
         ("sarif", "expected.sarif"), ("junit", "expected.junit.xml"), ("github", "expected.github"),
     ]
 
-    static var cases: [URL] {
-        let root = TestPaths.fixtures.appendingPathComponent("diff")
+    static func cases(_ folder: String) -> [URL] {
+        let root = TestPaths.fixtures.appendingPathComponent(folder)
         return ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted().map { root.appendingPathComponent($0) }
     }
 
-    func testEveryCaseInEveryFormat() throws {
-        XCTAssertGreaterThanOrEqual(Self.cases.count, 6)
-        for folder in Self.cases {
+    static func run(_ subcommand: String, folder: String, formats: [(format: String, file: String)] = formats) throws {
+        let cases = cases(folder)
+        XCTAssertFalse(cases.isEmpty)
+        for folder in cases {
             let args = try String(contentsOf: folder.appendingPathComponent("args"), encoding: .utf8)
                 .split(whereSeparator: \.isWhitespace).map(String.init)
             var statuses = Set<Int32>()
-            for (format, file) in Self.formats {
-                let result = try CommandRunner.uapi(["diff", "--format", format] + args, in: folder)
+            for (format, file) in formats {
+                let result = try CommandRunner.uapi([subcommand, "--format", format] + args, in: folder)
                 statuses.insert(result.status)
                 try Golden.check(result.stdoutText, against: folder.appendingPathComponent(file))
                 if format == "text" {
@@ -32,5 +33,26 @@ final class DiffGoldenTests: XCTestCase {
             XCTAssertEqual(statuses.count, 1, "\(folder.lastPathComponent): the exit status must not depend on the format")
             try Golden.check("\(statuses.first!)\n", against: folder.appendingPathComponent("expected.status"))
         }
+    }
+}
+
+final class DiffGoldenTests: XCTestCase {
+    static var cases: [URL] { ReportGolden.cases("diff") }
+
+    func testEveryCaseInEveryFormat() throws {
+        XCTAssertGreaterThanOrEqual(Self.cases.count, 6)
+        try ReportGolden.run("diff", folder: "diff")
+    }
+}
+
+final class LintGoldenTests: XCTestCase {
+    func testEveryCaseInEveryFormat() throws {
+        try ReportGolden.run("lint", folder: "lint")
+    }
+}
+
+final class LayoutGoldenTests: XCTestCase {
+    func testEveryCaseAsTextAndJSON() throws {
+        try ReportGolden.run("layout", folder: "layout", formats: [("text", "expected.txt"), ("json", "expected.json")])
     }
 }

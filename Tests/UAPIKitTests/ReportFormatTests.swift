@@ -7,7 +7,7 @@ final class ReportFormatTests: XCTestCase {
     private let validator = TestPaths.repository.appendingPathComponent("scripts/validate_json.py").path
 
     private func expectedFiles(_ name: String) -> [String] {
-        DiffGoldenTests.cases.map { $0.appendingPathComponent(name).path }
+        (ReportGolden.cases("diff") + ReportGolden.cases("lint")).map { $0.appendingPathComponent(name).path }
     }
 
     func testSARIFValidatesAgainstTheSARIFSchema() throws {
@@ -27,10 +27,12 @@ final class ReportFormatTests: XCTestCase {
         XCTAssertEqual(try CommandRunner.run("python3", [validator, schema.path, file.path]).status, 1)
     }
 
-    func testJSONReportValidatesAgainstItsSchema() throws {
-        let schema = TestPaths.repository.appendingPathComponent("docs/diff.schema.json").path
-        let result = try CommandRunner.run("python3", [validator, schema] + expectedFiles("expected.json"))
-        XCTAssertEqual(result.status, 0, result.stdoutText + result.stderr)
+    func testJSONReportsValidateAgainstTheirSchemas() throws {
+        for (kind, schema) in [("diff", "docs/diff.schema.json"), ("lint", "docs/lint.schema.json")] {
+            let files = ReportGolden.cases(kind).map { $0.appendingPathComponent("expected.json").path }
+            let result = try CommandRunner.run("python3", [validator, TestPaths.repository.appendingPathComponent(schema).path] + files)
+            XCTAssertEqual(result.status, 0, result.stdoutText + result.stderr)
+        }
     }
 
     func testJUnitIsWellFormedXML() throws {

@@ -73,15 +73,18 @@ public enum PolicyFile {
             guard let entries = suppress.sequence else { throw fail(suppress, "'suppress' is a list of suppressions") }
             policy.suppressions = try entries.map { entry in
                 guard let fields = entry.mapping else { throw fail(entry, "a suppression is a mapping (name, header, category, target, reason)") }
-                for (key, _) in fields where !["name", "header", "category", "target", "reason"].contains(key.string ?? "") {
-                    throw fail(key, "unknown suppression setting '\(key.string ?? "?")'; known: name, header, category, target, reason")
+                for (key, _) in fields where !["name", "header", "category", "rule", "target", "reason"].contains(key.string ?? "") {
+                    throw fail(key, "unknown suppression setting '\(key.string ?? "?")'; known: name, header, category, rule, target, reason")
+                }
+                if let rule = fields["rule"], !LintRules.all.contains(where: { $0.id == rule.string }) {
+                    throw fail(rule, "unknown lint rule '\(rule.string ?? "?")'; rules: \(LintRules.all.map(\.id).joined(separator: ", "))")
                 }
                 guard let reason = fields["reason"]?.string, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
                     throw fail(entry, "every suppression needs a 'reason'")
                 }
                 if let target = fields["target"]?.string, Target.named(target) == nil { throw fail(fields["target"], "unknown target '\(target)'") }
                 return Suppression(name: fields["name"]?.string, header: fields["header"]?.string,
-                                   category: try fields["category"].map(category), target: fields["target"]?.string.flatMap { Target.named($0)?.name },
+                                   category: try fields["category"].map(category), rule: fields["rule"]?.string, target: fields["target"]?.string.flatMap { Target.named($0)?.name },
                                    reason: reason, source: "\(path):\(entry.mark?.line ?? 0)")
             }
         }

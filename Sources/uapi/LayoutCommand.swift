@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import UAPIKit
+
+struct LayoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "layout",
+        abstract: "Show record layouts pahole-style, side by side for several targets.",
+        discussion: "uapi layout --target x86_64,i386 linux/vfio.h vfio_iommu_type1_info")
+
+    @OptionGroup var parse: ParseOptions
+
+    @Option(name: .customLong("format"), help: "text or json.")
+    var format: String = "text"
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (default: standard output).")
+    var output: String?
+
+    @Argument(help: "A header (or a snapshot JSON).")
+    var header: String
+
+    @Argument(help: "Records to show (default: every record of the header).")
+    var records: [String] = []
+
+    func run() throws {
+        guard ["text", "json"].contains(format) else { throw UAPIError.badArgument("--format is text or json, not '\(format)'") }
+        let snapshot = try InputSnapshot.load([header], parse: parse, defaultTargets: [.x86_64])
+        guard let first = snapshot.targets.first else { return }
+        let listed = Set(first.headers.filter(\.listed).map(\.path))
+        let all = first.records.filter { $0.isComplete && !$0.name.contains("::<anon") && (listed.isEmpty || listed.contains($0.location.header)) }.map(\.name)
+        for name in records where !all.contains(name) {
+            let near = all.filter { $0.contains(name) || name.contains($0) }.prefix(5)
+            throw UAPIError.badArgument("\(header): no record '\(name)'" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+        }
+        let names = records.isEmpty ? all : records
+        let data = format == "json" ? try LayoutView.json(records: names, in: snapshot) : Data(LayoutView.text(records: names, in: snapshot).utf8)
+        try CLIOutput.emit(data, to: output)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import UAPIKit
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check UAPI hygiene: holes, padding, 32/64-bit divergence, non-fixed-width types, old flexible arrays, ...",
+        discussion: """
+        Targets default to x86_64,i386 (most rules compare ABIs). Rules: \(LintRules.all.map(\.id).joined(separator: ", ")).
+        Errors set exit bit 8, warnings bit 4 (see --fail-on); 2 is an input error.
+        """)
+
+    @OptionGroup var parse: ParseOptions
+    @OptionGroup var report: ReportOptions
+
+    @Option(name: .customLong("explain"), help: "Explain a rule and exit.")
+    var explain: String?
+
+    @Option(name: .customLong("baseline"), help: "A previous 'uapi lint --format json' report: only new findings are reported.")
+    var baseline: String?
+
+    @Argument(help: "Headers, directories, or one snapshot JSON.")
+    var inputs: [String] = []
+
+    func run() throws {
+        if let explain {
+            guard let rule = LintRules.named(explain) else {
+                throw UAPIError.badArgument("unknown rule '\(explain)'; rules: \(LintRules.all.map(\.id).joined(separator: ", "))")
+            }
+            print(LintRules.explanation(of: rule), terminator: "")
+            return
+        }
+        guard !inputs.isEmpty else { throw ValidationError("name at least one header, or --explain RULE") }
+        let snapshot = try InputSnapshot.load(inputs, parse: parse, defaultTargets: [.x86_64, .i386])
+        let previous = try baseline.map { path -> LintReport in
+            guard let data = FileManager.default.contents(atPath: path),
+                  let report = try? JSONDecoder().decode(LintReport.self, from: data) else {
+                throw UAPIError.badSnapshot(path: path, reason: "not a 'uapi lint --format json' report")
+            }
+            return report
+        }
+        let result = LintEngine.run(snapshot, subject: inputs.joined(separator: " "), policy: try report.loadPolicy(), baseline: previous)
+        try report.emit(result.document)
+        throw ExitCode(ExitStatus.of(result, failOn: report.failOn))
+    }
+}
+
+extension ExitStatus {
+    static func of(_ report: LintReport, failOn: FailOn) -> Int32 {
+        switch failOn {
+        case .never: return ok
+        case .breaking: return report.hasErrors ? breaking : ok
+        case .compatible: return (report.hasWarnings ? compatible : 0) | (report.hasErrors ? breaking : 0)
+        }
+    }
+}
