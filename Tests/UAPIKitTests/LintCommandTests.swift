@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+
+final class LintCommandTests: XCTestCase {
+    private var folder: URL { TestPaths.fixtures.appendingPathComponent("lint/every-rule") }
+
+    func testBaselineHidesKnownFindings() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let baseline = directory.appendingPathComponent("lint-baseline.json").path
+        let first = try CommandRunner.uapi(["lint", "--format", "json", "-o", baseline, "lint_fixture.h"], in: folder)
+        XCTAssertEqual(first.status, 12)
+        let again = try CommandRunner.uapi(["lint", "--baseline", baseline, "lint_fixture.h"], in: folder)
+        XCTAssertEqual(again.status, 0, again.stdoutText)
+        XCTAssertTrue(again.stdoutText.contains("No findings."), again.stdoutText)
+        XCTAssertTrue(again.stdoutText.contains("18 in the baseline"), again.stdoutText)
+
+        // A new problem shows up on its own.
+        let header = directory.appendingPathComponent("lint_fixture.h")
+        try (String(contentsOf: folder.appendingPathComponent("lint_fixture.h"), encoding: .utf8)
+             + "struct lint_new { __u16 a; __u64 b; };\n").write(to: header, atomically: true, encoding: .utf8)
+        let fresh = try CommandRunner.uapi(["lint", "--baseline", baseline, "lint_fixture.h"], in: directory)
+        XCTAssertEqual(fresh.status, 12)
+        XCTAssertTrue(fresh.stdoutText.contains("lint_new: 6-byte hole after a"), fresh.stdoutText)
+        XCTAssertFalse(fresh.stdoutText.contains("lint_hole"), fresh.stdoutText)
+    }
+
+    func testExplainEveryRule() throws {
+        for rule in ["implicit-hole", "tail-padding", "layout-divergence", "unaligned-u64", "non-fixed-width",
+                     "old-flexible-array", "ioctl-size-divergence", "duplicate-value", "bitfield"] {
+            let result = try CommandRunner.uapi(["lint", "--explain", rule])
+            XCTAssertEqual(result.status, 0)
+            XCTAssertTrue(result.stdoutText.hasPrefix("\(rule): "), result.stdoutText)
+            XCTAssertTrue(result.stdoutText.contains("fix: "), result.stdoutText)
+        }
+        let unknown = try CommandRunner.uapi(["lint", "--explain", "no-such-rule"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("unknown rule 'no-such-rule'"), unknown.stderr)
+    }
+
+    func testLayoutNamesAMissingRecord() throws {
+        let result = try CommandRunner.uapi(["layout", "lint_fixture.h", "lint_tai"], in: folder)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("no record 'lint_tai'; did you mean lint_tail?"), result.stderr)
+    }
+
+    func testUnknownLintRuleInAPolicyNamesTheLine() throws {
+        let policy = try TestPaths.temporaryDirectory().appendingPathComponent("policy.yaml")
+        try "suppress:\n  - rule: holes\n    reason: typo\n".write(to: policy, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.uapi(["lint", "--policy", policy.path, "lint_fixture.h"], in: folder)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("\(policy.path):2: unknown lint rule 'holes'"), result.stderr)
+    }
+}
