@@ -8,8 +8,10 @@ APT_PACKAGES := libclang-dev gcc linux-libc-dev gcc-aarch64-linux-gnu linux-libc
                 linux-libc-dev-armhf-cross linux-libc-dev-riscv64-cross linux-libc-dev-ppc64el-cross \
                 linux-libc-dev-s390x-cross
 BENCH_PACKAGES := abigail-tools bc
+EXAMPLE_BINDGEN_ARGS := --target x86_64,i386,aarch64 --copy-headers Tests/Fixtures/snapshot/vfio-like/fixture_vfio.h \
+                        --module CFixture --package FixtureBindings
 
-.PHONY: deps bench-deps build build-tests run test bench baseline clean
+.PHONY: deps bench-deps build build-tests run test bench baseline examples clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -46,6 +48,11 @@ test: build-tests
 # Re-record the committed baseline of the default header set.
 baseline: build
 	$(UAPI_RELEASE) snapshot --config headers/uapi.yaml -o headers/baseline.json
+
+# Regenerate the committed example bindings (a test fails when they are stale).
+examples: build
+	rm -rf Examples/FixtureBindings
+	$(UAPI_RELEASE) bindgen $(EXAMPLE_BINDGEN_ARGS) --out Examples/FixtureBindings
 
 bench: build bench-deps
 	scripts/bench.sh $(UAPI_RELEASE)

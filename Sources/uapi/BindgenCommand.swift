@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import UAPIKit
+
+struct BindgenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bindgen",
+        abstract: "Generate Swift bindings: a C module, a Swift overlay with the constants Swift cannot import (ioctl numbers, ...), typed ioctls and layout tests.",
+        discussion: """
+        uapi bindgen --include /usr/include linux/vfio.h --module CVFIO --out Sources/
+        --out is the package root, or its Sources/ folder; tests go to Tests/<Overlay>LayoutTests.
+        """)
+
+    @OptionGroup var parse: ParseOptions
+
+    @Option(name: .customLong("module"), help: "The C module's name (e.g. CVFIO).")
+    var module: String?
+
+    @Option(name: .customLong("overlay"), help: "The Swift overlay's name (default: the module name without its leading C).")
+    var overlay: String?
+
+    @Option(name: .customLong("out"), help: "The package root, or its Sources/ folder.")
+    var out: String
+
+    @Option(name: .customLong("package"), help: "Also write a Package.swift for a package of this name.")
+    var package: String?
+
+    @Flag(name: .customLong("copy-headers"), help: "Copy the headers into the C module (for headers not on the system include path).")
+    var copyHeaders = false
+
+    @Option(name: .customLong("config"), help: "Take headers, include roots and targets from a uapi.yaml.")
+    var config: String?
+
+    @Argument(help: "Headers (names under an include root, or paths).")
+    var headers: [String] = []
+
+    func validate() throws {
+        if config == nil, headers.isEmpty { throw ValidationError("name at least one header, or --config") }
+        if let module, module.range(of: #"^[A-Za-z_][A-Za-z0-9_]*$"#, options: .regularExpression) == nil {
+            throw ValidationError("--module must be a Swift identifier, not '\(module)'")
+        }
+    }
+
+    /// The command line as typed, with the output folder left out so the files do
+    /// not depend on where they were written.
+    static func regenerationCommand() -> String {
+        var words: [String] = []
+        var skipNext = false
+        for word in CommandLine.arguments.dropFirst() {
+            if skipNext { skipNext = false; continue }
+            if word == "--out" { skipNext = true; continue }
+            if word.hasPrefix("--out=") { continue }
+            words.append(word)
+        }
+        return (["uapi"] + words + ["--out", "<this package>"]).joined(separator: " ")
+    }
+
+    func run() throws {
+        var request: SnapshotRequest
+        if let config {
+            request = try ConfigSnapshot.request(try ProjectConfig.load(path: config),
+                                                 targetsOverride: parse.targets == ParseOptions.defaultTargets ? nil : try parse.resolvedTargets(),
+                                                 jobs: parse.jobs)
+        } else {
+            let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: false)
+            request = SnapshotRequest(headers: listed, includeDirectories: parse.includeDirectories, targets: try parse.resolvedTargets(),
+                                      kernelTypes: parse.kernelTypes, onlyListed: true, defines: parse.defines,
+                                      workers: parse.jobs ?? Concurrency.defaultWorkers)
+        }
+        request.onlyListed = true
+        let built = try SnapshotBuilder(request: request).build()
+        built.warnings.forEach(CLIOutput.warning)
+
+        let moduleName = module ?? "C" + (package ?? "UAPI")
+        let overlayName = overlay ?? (moduleName.hasPrefix("C") && moduleName.count > 1 ? String(moduleName.dropFirst()) : moduleName + "Overlay")
+        var includes: [String] = []
+        var copies: [String: String] = [:]
+        for header in request.headers {
+            if copyHeaders {
+                guard let text = try? String(contentsOfFile: header.path, encoding: .utf8) else {
+                    throw UAPIError.headerNotFound(header.path, searched: [])
+                }
+                copies["uapi/\(header.name)"] = text
+                includes.append("\"uapi/\(header.name)\"")
+            } else {
+                includes.append("<\(header.name)>")
+            }
+        }
+        let bindings = BindingsRequest(module: moduleName, overlay: overlayName, includes: includes, copiedHeaders: copies,
+                                       packageName: package, command: Self.regenerationCommand())
+        var root = out
+        while root.hasSuffix("/") && root.count > 1 { root.removeLast() }
+        if (root as NSString).lastPathComponent == "Sources" { root = (root as NSString).deletingLastPathComponent }
+        if root.isEmpty { root = "." }
+        let written = try BindingsWriter.write(SwiftBindings.files(for: built.snapshot, request: bindings), under: root)
+        CLIOutput.warning("uapi bindgen: \(written.count) file\(written.count == 1 ? "" : "s") written under \(root)")
+    }
+}
