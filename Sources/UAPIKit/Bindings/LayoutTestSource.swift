@@ -57,6 +57,10 @@ enum LayoutTestSource {
             if generated.contains(constant.name) {
                 if let ioctl = constant.ioctl {
                     lines.append("XCTAssertEqual(IoctlFields(UInt(truncatingIfNeeded: \(constant.name))).size, \(ioctl.size), \"\(constant.name) size\")")
+                    // A typed ioctl's argument must be exactly as large as the number says.
+                    if let type = OverlaySource.argumentType(ioctl, in: target) {
+                        lines.append("XCTAssertEqual(MemoryLayout<\(type)>.size, Ioctls.\(SwiftNames.identifier(constant.name)).fields.size, \"\(constant.name) argument\")")
+                    }
                 }
                 continue
             }

@@ -53,7 +53,7 @@ enum OverlaySource {
             guard generated.contains(constant.name) || BindingPlan.isImported(constant.name, in: first) else { continue }
             let reference = generated.contains(constant.name) ? value : "UInt(truncatingIfNeeded: \(request.module).\(constant.name))"
             lines.append("    /// `\(constant.text)` (\(constant.location.header):\(constant.location.line)): \(ioctl.direction.rawValue)")
-            if let record = ioctl.argumentRecord, let swiftType = swiftTypeName(record, in: first) {
+            if let swiftType = argumentType(ioctl, in: first) {
                 lines.append("    public static let \(SwiftNames.identifier(constant.name)) = Ioctl<\(swiftType)>(request: \(reference))")
             } else {
                 let note = ioctl.argumentType.map { " The argument (\($0)) has no Swift struct type: use perform(on:pointer:)." } ?? ""
@@ -63,6 +63,16 @@ enum OverlaySource {
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static let fixedWidth: Set<String> = Set(["8", "16", "32", "64"].flatMap { ["__u\($0)", "__s\($0)", "__le\($0)", "__be\($0)"] })
+
+    /// The Swift type of an ioctl's argument: a record, a typedef the headers declare, or a fixed-width UAPI integer.
+    static func argumentType(_ ioctl: IoctlNumber, in target: TargetSnapshot) -> String? {
+        if let record = ioctl.argumentRecord { return swiftTypeName(record, in: target) }
+        guard let written = ioctl.argumentType, written.range(of: #"^[A-Za-z_][A-Za-z0-9_]*$"#, options: .regularExpression) != nil,
+              fixedWidth.contains(written) || target.typedefs.contains(where: { $0.name == written }) else { return nil }
+        return written
     }
 
     /// The Swift name of a record: its tag, or its typedef for a typedef'd anonymous struct.

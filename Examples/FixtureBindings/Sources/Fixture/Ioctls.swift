@@ -13,6 +13,5 @@ public enum Ioctls {
     /// `_IOWR(FIX_TYPE, FIX_BASE + 12, struct fix_iommu_info)` (fixture_vfio.h:125): readWrite
     public static let FIX_IOMMU_GET_INFO = Ioctl<fix_iommu_info>(request: UInt(truncatingIfNeeded: Fixture.FIX_IOMMU_GET_INFO))
     /// `_IOW(FIX_TYPE, FIX_BASE + 13, fix_handle_t)` (fixture_vfio.h:126): write
-    /// The argument (fix_handle_t) has no Swift struct type: use perform(on:pointer:).
-    public static let FIX_SET_HANDLE = IoctlRequest(request: UInt(truncatingIfNeeded: Fixture.FIX_SET_HANDLE))
+    public static let FIX_SET_HANDLE = Ioctl<fix_handle_t>(request: UInt(truncatingIfNeeded: Fixture.FIX_SET_HANDLE))
 }
