@@ -21,12 +21,12 @@ struct DeclarationDiffer {
                                       newLocation: typedef.location, new: typedef.canonicalType, message: "typedef \(name) was added"))
                 continue
             }
-            if previous.canonicalType != typedef.canonicalType {
+            if !TypeMeaning.sameInteger(previous.canonicalType, typedef.canonicalType, target: new.target) {
                 changes.append(Change(category: .typeChanged, item: .typedef, name: name, header: typedef.location.header,
                                       oldLocation: previous.location, newLocation: typedef.location,
                                       old: previous.canonicalType, new: typedef.canonicalType,
                                       message: "typedef \(name) changed from \(previous.canonicalType) to \(typedef.canonicalType)"))
-            } else if previous.underlyingType != typedef.underlyingType {
+            } else if previous.underlyingType != typedef.underlyingType || previous.canonicalType != typedef.canonicalType {
                 changes.append(Change(category: .spellingChanged, item: .typedef, name: name, header: typedef.location.header,
                                       oldLocation: previous.location, newLocation: typedef.location,
                                       old: previous.underlyingType, new: typedef.underlyingType,

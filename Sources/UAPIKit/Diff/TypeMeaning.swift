@@ -26,4 +26,15 @@ enum TypeMeaning {
         guard !numbers.isEmpty else { return nil }
         return numbers.reduce(1, *)
     }
+
+    private static let lp64: Set<String> = ["x86_64", "aarch64", "riscv64", "ppc64le", "s390x"]
+
+    /// Two canonical spellings of one integer type on `target`: on LP64 targets
+    /// `unsigned long` and `unsigned long long` are both 8 bytes (uint64_t vs __u64).
+    static func sameInteger(_ a: String, _ b: String, target: String) -> Bool {
+        if a == b { return true }
+        guard lp64.contains(target) else { return false }
+        let unsigned: Set<String> = ["unsigned long", "unsigned long long"], signed: Set<String> = ["long", "long long"]
+        return (unsigned.contains(a) && unsigned.contains(b)) || (signed.contains(a) && signed.contains(b))
+    }
 }

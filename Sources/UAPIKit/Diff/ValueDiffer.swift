@@ -97,7 +97,9 @@ struct ValueDiffer {
             changes.append(change(.kindChanged, before, after, "enumerator \(name) moved from enum \(oldEnum) to enum \(newEnum)"))
         }
         if before.cType != after.cType, before.kindWord == "macro" {
-            var change = change(.typeChanged, before, after, "type of \(name) changed from \(before.cType) to \(after.cType)")
+            let same = TypeMeaning.sameInteger(before.cType, after.cType, target: new.target)
+            var change = change(same ? .spellingChanged : .typeChanged, before, after,
+                                "type of \(name) changed from \(before.cType) to \(after.cType)" + (same ? " (the same width and sign here)" : ""))
             change.old = before.cType
             change.new = after.cType
             changes.append(change)

@@ -13,6 +13,9 @@ public struct SnapshotRequest: Sendable {
     public var workers: Int
     /// Leave out a header that does not parse on a target (with a warning) instead of failing.
     public var keepGoing: Bool
+    /// Parse as freestanding C: `<stdint.h>` comes from the compiler, not the C library
+    /// (the i386 C library headers are not installed beside the cross compilers).
+    public var freestanding = false
 
     public init(headers: [ListedHeader], includeDirectories: [String] = [], targets: [Target] = [.x86_64],
                 kernelTypes: Bool = false, onlyListed: Bool = false, defines: [String] = [],

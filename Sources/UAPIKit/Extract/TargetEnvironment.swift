@@ -25,9 +25,14 @@ struct TargetEnvironment: Sendable {
         // Only the compiler's own headers (stddef.h, stdint.h) plus the ones we name:
         // the host's /usr/include must never leak into a cross target.
         args.append("-nostdlibinc")
+        if request.freestanding, let resource = ResourceDirectory.path {
+            // The compiler's own stdint.h and friends first, before any C library's.
+            args += ["-isystem", "\(resource)/include"]
+        }
         for dir in request.includeDirectories { args += ["-I", dir] }
         for dir in system { args += ["-isystem", dir] }
         for define in request.defines { args.append("-D\(define)") }
+        if request.freestanding { args.append("-ffreestanding") }
         arguments = args
     }
 

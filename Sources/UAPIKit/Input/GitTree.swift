@@ -36,6 +36,38 @@ public struct GitTree {
         return written
     }
 
+    /// Checks that `revision` names a commit; returns its full id.
+    public func commit(_ revision: String) throws -> String {
+        guard let id = try? git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]) else {
+            throw UAPIError.gitError("revision '\(revision)' not found in the repository at \(repository); check the name with 'git log' or 'git tag'")
+        }
+        return id.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Every file path under `path` at `revision`.
+    public func files(revision: String, under path: String) throws -> [String] {
+        try git(["ls-tree", "-r", "--name-only", revision, "--", path]).split(separator: "\n").map(String.init)
+    }
+
+    /// The mode of `path` at `revision` (`120000` for a symbolic link), or nil if absent.
+    public func mode(revision: String, path: String) throws -> String? {
+        let line = try git(["ls-tree", revision, "--", path]).split(separator: "\n").first
+        return line?.split(separator: " ").first.map(String.init)
+    }
+
+    public func read(revision: String, path: String) throws -> Data {
+        try gitData(["cat-file", "blob", "\(revision):\(path)"])
+    }
+
+    /// `git describe` of a revision, if it has a tag behind it.
+    public func describe(_ revision: String) -> String? {
+        (try? git(["describe", "--tags", revision]))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    public func subject(_ revision: String) -> String? {
+        (try? git(["log", "-1", "--format=%s", revision]))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     private func git(_ arguments: [String]) throws -> String {
         String(decoding: try gitData(arguments), as: UTF8.self)
     }
