@@ -20,7 +20,7 @@ struct SyncCommand: ParsableCommand {
     var from: String
 
     @Option(name: .customLong("to"), help: "The project's header directory.")
-    var to: String
+    var to: String?
 
     @Option(name: .customLong("rewrite"), help: "verbatim (as headers_install leaves them) or portable (uint32_t & co.).")
     var rewrite: RewriteMode = .verbatim
@@ -51,14 +51,18 @@ struct SyncCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    @Option(name: .customLong("config"), help: "Take the sync groups (to, headers, rewrite, packed-macro, allowed-includes) from a uapi.yaml.")
+    var config: String?
+
     @Argument(help: "Header names or globs (linux/vfio.h, linux/vfio_*.h, asm-x86/kvm.h).")
-    var headers: [String]
+    var headers: [String] = []
 
     func validate() throws {
         if allowBreaking, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--allow-breaking needs --reason \"...\"")
         }
         if packedMacro != nil, rewrite != .portable { throw ValidationError("--packed-macro goes with --rewrite portable") }
+        if config == nil, headers.isEmpty || to == nil { throw ValidationError("name --to and the headers, or --config") }
     }
 
     func run() throws {
@@ -67,67 +71,55 @@ struct SyncCommand: ParsableCommand {
             guard let target = Target.named(String(name)) else { throw UAPIError.unknownTarget(String(name)) }
             return target
         }
-        var names: [String] = []
-        for pattern in headers { names += try source.names(matching: pattern) }
-        names = Array(Set(names)).sorted()
-
-        var installed: [String: String] = [:], final: [String: String] = [:]
-        let portable = PortableRewrite(packedMacro: packedMacro)
-        for name in names {
-            let text = try source.read(name)
-            installed[name] = text
-            final[name] = rewrite == .portable ? portable.apply(text) : text
+        var groups: [SyncGroup] = []
+        if let config {
+            groups = try ProjectConfig.load(path: config).sync
+            guard !groups.isEmpty else { throw UAPIError.badConfig(path: config, line: nil, reason: "no 'sync:' groups") }
         }
-        try SyncChecker.checkIncludes(final, allowed: allowedIncludes, root: to)
-
-        let checker = SyncChecker(targets: targetList, includeDirectories: includeDirectories, kernelTypes: kernelTypes)
-        let defines = packedMacro.map { ["\($0)=__attribute__((packed))"] } ?? []
-        if rewrite == .portable {
-            let problems = try checker.rewriteProblems(original: installed, rewritten: final, defines: defines)
-            guard problems.isEmpty else {
-                let list = problems.map { "  \($0.category.rawValue): \($0.message)" + ($0.targetSpecific ? " (\($0.targets.joined(separator: ", ")) only)" : "") }
-                throw UAPIError.badArgument("the portable rewrite changes the ABI; nothing written:\n" + list.joined(separator: "\n"))
-            }
+        if let to, !headers.isEmpty {
+            groups.append(SyncGroup(to: to, headers: headers, rewrite: rewrite, packedMacro: packedMacro, allowedIncludes: allowedIncludes))
         }
-
-        var existing: [String: Data] = [:]
-        for name in names { existing[name] = FileManager.default.contents(atPath: "\(to)/\(name)") }
-        let currentTexts = existing.mapValues { String(decoding: $0, as: UTF8.self) }
-        let before = currentTexts.isEmpty
-            ? Snapshot(targets: targetList.map { TargetSnapshot(target: $0.name, triple: $0.triple, ioctlEncoding: $0.ioctlEncoding) })
-            : try checker.snapshot(currentTexts, defines: defines)
-        let after = try checker.snapshot(final, defines: defines)
-        let policy = try report.loadPolicy()
-        let judged = PolicyJudge.judge(SnapshotDiffer(sentinels: policy.sentinels).diff(old: before, new: after), policy: policy,
-                                       old: before, new: after, oldLabel: to, newLabel: source.label)
-        try emitReport(judged)
+        let preparer = SyncPreparer(source: source,
+                                    checker: SyncChecker(targets: targetList, includeDirectories: includeDirectories, kernelTypes: kernelTypes),
+                                    policy: try report.loadPolicy())
+        // Every group is checked before any is written.
+        let prepared = try groups.map(preparer.prepare)
+        for group in prepared { try emitReport(group.report) }
 
         let commit = source.commit
-        var record = SyncRecord(source: source.label, kernelVersion: source.kernelVersion, commit: commit?.id, describe: commit?.describe,
-                                rewrite: rewrite.rawValue, date: ISO8601DateFormatter().string(from: Date()), files: final)
-        if judged.hasBreaking, allowBreaking { record.breakingAccepted = reason }
-        let plan = SyncPlan(incoming: final, existing: existing, record: record)
-        let message = SyncCommitMessage.make(directory: (to as NSString).lastPathComponent, record: record, subject: commit?.subject,
-                                             report: judged, plan: plan)
-        CLIOutput.warning("plan for \(to):\n\(plan.summary)")
+        var plans: [(PreparedSync, SyncPlan)] = []
+        let breaking = prepared.map(\.report.summary.breaking).reduce(0, +)
+        for group in prepared {
+            var record = SyncRecord(source: source.label, kernelVersion: source.kernelVersion, commit: commit?.id, describe: commit?.describe,
+                                    rewrite: group.group.rewrite.rawValue, date: ISO8601DateFormatter().string(from: Date()), files: group.files)
+            if group.report.hasBreaking, allowBreaking { record.breakingAccepted = reason }
+            let plan = SyncPlan(incoming: group.files, existing: group.existing, record: record)
+            CLIOutput.warning("plan for \(group.group.to):\n\(plan.summary)")
+            plans.append((group, plan))
+        }
+        let message = SyncCommitMessage.make(
+            directories: groups.map { ($0.to as NSString).lastPathComponent }, record: plans[0].1.record, subject: commit?.subject,
+            reports: prepared.map(\.report), changedFiles: plans.flatMap { $0.1.changedFiles.map(\.path) })
 
-        if judged.hasBreaking && !allowBreaking {
-            CLIOutput.error("refused: \(judged.summary.breaking) breaking ABI change\(judged.summary.breaking == 1 ? "" : "s"); nothing written. Review the report; to accept, re-run with --allow-breaking --reason \"...\"")
+        if breaking > 0 && !allowBreaking {
+            CLIOutput.error("refused: \(breaking) breaking ABI change\(breaking == 1 ? "" : "s"); nothing written. Review the report; to accept, re-run with --allow-breaking --reason \"...\"")
             throw ExitCode(ExitStatus.breaking)
         }
         if dryRun {
             print(message, terminator: "")
             return
         }
-        if plan.isNoOp {
-            CLIOutput.warning("\(to) is up to date; nothing written")
-            return
-        }
         SyncInterrupt.install()
-        try SyncApplier(destination: to).apply(plan)
+        for (group, _) in plans { try SyncApplier(destination: group.group.to).preflight() }
+        for (group, plan) in plans {
+            if plan.isNoOp {
+                CLIOutput.warning("\(group.group.to) is up to date; nothing written")
+                continue
+            }
+            try SyncApplier(destination: group.group.to).apply(plan)
+        }
         print(message, terminator: "")
     }
-
     /// The ABI report goes to -o, or to standard error: standard output carries the commit message.
     private func emitReport(_ judged: DiffReport) throws {
         let text = report.format.renderer.render(judged.document, options: RenderOptions(color: false, pathPrefix: report.pathPrefix))

@@ -214,4 +214,37 @@ final class SyncTests: XCTestCase {
         let problems = try checker.rewriteProblems(original: ["linux/fixdev.h": original], rewritten: ["linux/fixdev.h": careless], defines: [])
         XCTAssertTrue(problems.contains { $0.category == .layoutDrift && $0.targets == ["i386"] }, "\(problems)")
     }
+
+    func testAManifestSyncsEveryGroupOrNone() throws {
+        let project = try TestPaths.temporaryDirectory()
+        try """
+        headers: []
+        sync:
+          - to: linux-headers
+            headers: ["linux/fixdev*.h", asm-x86/fixdev.h]
+          - to: include/standard-headers
+            headers: [linux/fixdev.h]
+            rewrite: portable
+            packed-macro: FIX_PACKED
+            allowed-includes: [stdint.h, "linux/*"]
+
+        """.write(to: project.appendingPathComponent("uapi.yaml"), atomically: true, encoding: .utf8)
+        let first = try CommandRunner.uapi(["sync", "--from", kernel("v1"), "--config", "uapi.yaml"], in: project)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdoutText.hasPrefix("linux-headers, standard-headers: update to v6.7\n"), first.stdoutText)
+        let portable = try String(contentsOf: project.appendingPathComponent("include/standard-headers/linux/fixdev.h"), encoding: .utf8)
+        XCTAssertTrue(portable.contains("#include <stdint.h>"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: project.appendingPathComponent("linux-headers/asm-x86/fixdev.h").path))
+
+        // v3 breaks both groups: neither is written.
+        let before = tree(project)
+        let refused = try CommandRunner.uapi(["sync", "--from", kernel("v3"), "--config", "uapi.yaml"], in: project)
+        XCTAssertEqual(refused.status, 8)
+        XCTAssertEqual(tree(project), before)
+
+        try "sync:\n  - to: x\n    headers: [a.h]\n    rewrite: fancy\n".write(to: project.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let bad = try CommandRunner.uapi(["sync", "--from", kernel("v1"), "--config", "bad.yaml"], in: project)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("bad.yaml:4: rewrite is verbatim or portable, not 'fancy'"), bad.stderr)
+    }
 }

@@ -15,10 +15,12 @@ public struct ProjectConfig: Sendable, Equatable {
     public var policy: String?
     public var onlyListed: Bool
     public var kernelTypes: Bool
+    /// Header groups `uapi sync` copies into the project.
+    public var sync: [SyncGroup] = []
     /// The directory holding the config file; relative paths resolve against it.
     public var directory: String
 
-    static let knownKeys: Set<String> = ["include", "targets", "headers", "optional-headers", "baseline", "policy", "only-listed", "kernel-types"]
+    static let knownKeys: Set<String> = ["include", "targets", "headers", "optional-headers", "baseline", "policy", "only-listed", "kernel-types", "sync"]
 
     public static func load(path: String) throws -> ProjectConfig {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -69,10 +71,41 @@ public struct ProjectConfig: Sendable, Equatable {
             optionalHeaders: try strings("optional-headers"), baseline: try strings("baseline").first,
             policy: try strings("policy").first,
             onlyListed: try flag("only-listed"), kernelTypes: try flag("kernel-types"), directory: directory)
-        guard !config.headers.isEmpty else {
+        var result = config
+        if let groups = mapping["sync"] {
+            guard let entries = groups.sequence else {
+                throw UAPIError.badConfig(path: path, line: groups.mark?.line, reason: "'sync' is a list of groups (to, headers, rewrite, packed-macro, allowed-includes)")
+            }
+            result.sync = try entries.map { entry in
+                guard let fields = entry.mapping else {
+                    throw UAPIError.badConfig(path: path, line: entry.mark?.line, reason: "a sync group is a mapping (to, headers, rewrite, packed-macro, allowed-includes)")
+                }
+                for (key, _) in fields where !SyncGroup.keys.contains(key.string ?? "") {
+                    throw UAPIError.badConfig(path: path, line: key.mark?.line, reason: "unknown sync setting '\(key.string ?? "?")'; known: \(SyncGroup.keys.sorted().joined(separator: ", "))")
+                }
+                guard let to = fields["to"]?.string else {
+                    throw UAPIError.badConfig(path: path, line: entry.mark?.line, reason: "a sync group needs 'to:'")
+                }
+                let names = try fields["headers"].map { node -> [String] in
+                    guard let list = node.sequence?.compactMap(\.string), !list.isEmpty else {
+                        throw UAPIError.badConfig(path: path, line: node.mark?.line, reason: "'headers' must list header names or globs")
+                    }
+                    return list
+                } ?? []
+                guard !names.isEmpty else { throw UAPIError.badConfig(path: path, line: entry.mark?.line, reason: "a sync group needs 'headers:'") }
+                let rewriteName = fields["rewrite"]?.string ?? "verbatim"
+                guard let rewrite = RewriteMode(rawValue: rewriteName) else {
+                    throw UAPIError.badConfig(path: path, line: fields["rewrite"]?.mark?.line, reason: "rewrite is verbatim or portable, not '\(rewriteName)'")
+                }
+                return SyncGroup(to: to.hasPrefix("/") ? to : "\(directory)/\(to)", headers: names, rewrite: rewrite,
+                                 packedMacro: fields["packed-macro"]?.string,
+                                 allowedIncludes: fields["allowed-includes"]?.sequence?.compactMap(\.string) ?? [])
+            }
+        }
+        guard !result.headers.isEmpty || !result.sync.isEmpty else {
             throw UAPIError.badConfig(path: path, line: nil, reason: "'headers' lists no headers")
         }
-        return config
+        return result
     }
 
     public var baselinePath: String? { baseline.map(resolve) }

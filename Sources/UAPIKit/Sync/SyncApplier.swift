@@ -17,7 +17,21 @@ public struct SyncApplier {
     private var parent: String { (destination as NSString).deletingLastPathComponent.isEmpty ? "." : (destination as NSString).deletingLastPathComponent }
     private var base: String { (destination as NSString).lastPathComponent }
 
+    /// Creates the directory the target lives in and checks it is writable, so that
+    /// several groups can be prepared before any of them is swapped in.
+    public func preflight() throws {
+        do {
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw UAPIError.cannotWrite(path: parent, reason: error.localizedDescription)
+        }
+        guard access(parent, W_OK) == 0 else {
+            throw UAPIError.cannotWrite(path: parent, reason: "not writable; the new tree is staged beside \(destination)")
+        }
+    }
+
     public func apply(_ plan: SyncPlan) throws {
+        try preflight()
         removeStaleStaging()
         let staging = "\(parent)/.\(base).uapi-staging-\(getpid())"
         do {

@@ -61,19 +61,19 @@ public struct SyncRecord: Codable, Sendable, Equatable {
 
 /// The commit message these projects use: "linux-headers: update to v6.8-rc1".
 public enum SyncCommitMessage {
-    public static func make(directory: String, record: SyncRecord, subject: String?, report: DiffReport, plan: SyncPlan) -> String {
+    public static func make(directories: [String], record: SyncRecord, subject: String?, reports: [DiffReport], changedFiles: [String]) -> String {
         let version = record.describe ?? record.kernelVersion.map { "v\($0)" } ?? record.source
-        var lines = ["\(directory): update to \(version)", ""]
+        var lines = ["\(directories.joined(separator: ", ")): update to \(version)", ""]
         if let commit = record.commit {
             lines.append("Update to kernel commit \(commit)" + (subject.map { " (\"\($0)\")" } ?? "") + ".")
         } else {
             lines.append("Update from \(record.source).")
         }
-        let changed = plan.changedFiles.map(\.path)
-        lines.append("Files: \(changed.isEmpty ? "none changed" : changed.joined(separator: ", ")).")
+        lines.append("Files: \(changedFiles.isEmpty ? "none changed" : changedFiles.sorted().joined(separator: ", ")).")
         lines.append("")
-        lines.append("ABI changes (uapi): \(report.summary.breaking) breaking, \(report.summary.compatible) compatible, \(report.summary.info) info.")
-        for change in report.changes where change.suppressedBy == nil && change.severity != .info {
+        let sum: (KeyPath<DiffReport.Summary, Int>) -> Int = { key in reports.map { $0.summary[keyPath: key] }.reduce(0, +) }
+        lines.append("ABI changes (uapi): \(sum(\.breaking)) breaking, \(sum(\.compatible)) compatible, \(sum(\.info)) info.")
+        for change in reports.flatMap(\.changes) where change.suppressedBy == nil && change.severity != .info {
             lines.append("- \(change.severity.rawValue): \(change.message)" + (change.targetSpecific ? " (\(change.targets.joined(separator: ", ")) only)" : ""))
         }
         return lines.joined(separator: "\n") + "\n"
