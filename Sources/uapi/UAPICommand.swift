@@ -45,8 +45,8 @@ enum ExitStatus {
       0   success; for diff and check: no change that fails (see --fail-on)
       1   internal tool error
       2   usage or input error (bad header, snapshot, policy or git revision; unwritable output)
-      4   compatible ABI changes (diff, check)
-      8   breaking ABI changes (diff, check); 12 = 4|8 when both
+      4   compatible ABI changes (diff, check; lint warnings)
+      8   breaking ABI changes (diff, check, lint errors; a refused sync); 12 = 4|8 when both
     """
 }
 
