@@ -5,6 +5,12 @@ import Foundation
 struct HeaderNamer {
     private let listed: [String: String]
     private let roots: [String]
+    /// Names already worked out: clang reports the same few files for thousands of items.
+    private let cache = NameCache()
+
+    private final class NameCache {
+        var names: [String: String] = [:]
+    }
 
     init(listed: [ListedHeader], roots: [String]) {
         self.listed = Dictionary(listed.map { ($0.path, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -13,6 +19,13 @@ struct HeaderNamer {
     }
 
     func name(of path: String) -> String {
+        if let known = cache.names[path] { return known }
+        let name = computeName(of: path)
+        cache.names[path] = name
+        return name
+    }
+
+    private func computeName(of path: String) -> String {
         let path = HeaderNamer.normalize(path)
         if let name = listed[path] { return name }
         // The compiler's own headers (stddef.h, limits.h) must not be confused with
@@ -27,6 +40,10 @@ struct HeaderNamer {
     }
 
     static func normalize(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+        // Most paths clang reports are already clean; Foundation's standardizing is slow.
+        if path.hasPrefix("/"), !path.utf8.contains(UInt8(ascii: ".")) || !(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().contains { $0 == "." || $0 == ".." || $0.isEmpty }) {
+            return path
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }

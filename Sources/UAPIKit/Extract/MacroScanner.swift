@@ -12,13 +12,27 @@ enum MacroScanner {
 
     static func objectLikeNames(inFile path: String) -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        let text = String(decoding: data, as: UTF8.self)
-        let range = NSRange(text.startIndex..., in: text)
+        // A plain scan of the bytes: only lines starting with `#` (after blanks) matter,
+        // and the regular expressions run on those few lines alone.
         var names = Set<String>()
-        for match in define.matches(in: text, range: range) where match.range(at: 2).location == NSNotFound {
-            guard let name = Range(match.range(at: 1), in: text), let body = Range(match.range(at: 3), in: text) else { continue }
+        let text = String(decoding: data, as: UTF8.self)
+        var pending = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !pending.isEmpty {
+                pending += "\n" + line
+            } else if line.first(where: { $0 != " " && $0 != "\t" }) == "#" {
+                pending = String(line)
+            } else {
+                continue
+            }
+            if pending.hasSuffix("\\") { continue }
+            let directive = pending
+            pending = ""
+            let range = NSRange(directive.startIndex..., in: directive)
+            guard let match = define.firstMatch(in: directive, range: range), match.range(at: 2).location == NSNotFound,
+                  let name = Range(match.range(at: 1), in: directive), let body = Range(match.range(at: 3), in: directive) else { continue }
             // A probe that is not an expression could upset the parse of the probes after it.
-            if isExpressionLike(String(text[body])) { names.insert(String(text[name])) }
+            if isExpressionLike(String(directive[body])) { names.insert(String(directive[name])) }
         }
         return names.sorted()
     }

@@ -7,6 +7,7 @@ enum TypeName {
     private static let anonymous = try! NSRegularExpression(pattern: #"(?:[A-Za-z_][A-Za-z0-9_]*::)*\((?:anonymous|unnamed)(?: (?:struct|union|enum))? at [^)]*\)"#)
 
     static func clean(_ spelling: String) -> String {
+        guard spelling.utf8.contains(UInt8(ascii: "(")) else { return spelling }
         let range = NSRange(spelling.startIndex..., in: spelling)
         return anonymous.stringByReplacingMatches(in: spelling, range: range, withTemplate: "<anonymous>")
     }
