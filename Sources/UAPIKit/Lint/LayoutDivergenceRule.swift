@@ -16,7 +16,7 @@ struct LayoutDivergenceRule: LintRule {
             guard Set(versions.map { LayoutShape($0.1) }).count > 1 else { return nil }
             let sizes = versions.map { "\($0.0) \($0.1.size.map(String.init) ?? "?")/\($0.1.alignment.map(String.init) ?? "?")" }
                 .joined(separator: ", ")
-            let field = SnapshotSummary.firstDifferingField(versions.map(\.1)).map { "; first differing member: \($0)" } ?? ""
+            let field = Record.firstDifferingField(versions.map(\.1)).map { "; first differing member: \($0)" } ?? ""
             var finding = LintFinding(rule: self, name: record.name, location: record.location,
                                       message: "\(record.name): size/alignment \(sizes)\(field)", targets: versions.map(\.0))
             finding.targetSpecific = false

@@ -45,3 +45,32 @@ extension Field {
         name.isEmpty ? (bitWidth != nil ? "<unnamed bit-field>" : "<anonymous member>") : name
     }
 }
+
+/// What must match for two targets to share a record layout.
+struct LayoutShape: Hashable {
+    var size: Int?
+    var alignment: Int?
+    var fields: [[Int?]]
+
+    init(_ record: Record) {
+        size = record.size
+        alignment = record.alignment
+        fields = record.fields.map { [$0.offsetBits, $0.size, $0.bitWidth] }
+    }
+}
+
+extension Record {
+    /// The first member whose offset or size differs between versions of a record (one per target).
+    static func firstDifferingField(_ records: [Record]) -> String? {
+        guard let base = records.first else { return nil }
+        for (index, field) in base.fields.enumerated() {
+            for other in records.dropFirst() {
+                guard index < other.fields.count else { return field.name }
+                if other.fields[index].offsetBits != field.offsetBits || other.fields[index].size != field.size {
+                    return field.name.isEmpty ? "<anonymous member>" : field.name
+                }
+            }
+        }
+        return nil
+    }
+}

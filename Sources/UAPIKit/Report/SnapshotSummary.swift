@@ -43,23 +43,10 @@ public enum SnapshotSummary {
             let layouts = groups.map { shape, targets in
                 "\(shape.size.map(String.init) ?? "?") bytes, align \(shape.alignment.map(String.init) ?? "?") on \(targets.joined(separator: ", "))"
             }.joined(separator: "; ")
-            let field = firstDifferingField(versions.map(\.1)).map { " (first differing field: \($0))" } ?? ""
+            let field = Record.firstDifferingField(versions.map(\.1)).map { " (first differing field: \($0))" } ?? ""
             result.append("\(record.location.header): \(record.name): \(layouts)\(field)")
         }
         return result
-    }
-
-    static func firstDifferingField(_ records: [Record]) -> String? {
-        guard let base = records.first else { return nil }
-        for (index, field) in base.fields.enumerated() {
-            for other in records.dropFirst() {
-                guard index < other.fields.count else { return field.name }
-                if other.fields[index].offsetBits != field.offsetBits || other.fields[index].size != field.size {
-                    return field.name.isEmpty ? "<anonymous member>" : field.name
-                }
-            }
-        }
-        return nil
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {
@@ -72,15 +59,3 @@ public enum SnapshotSummary {
     }
 }
 
-/// What must match for two targets to share a record layout.
-struct LayoutShape: Hashable {
-    var size: Int?
-    var alignment: Int?
-    var fields: [[Int?]]
-
-    init(_ record: Record) {
-        size = record.size
-        alignment = record.alignment
-        fields = record.fields.map { [$0.offsetBits, $0.size, $0.bitWidth] }
-    }
-}
