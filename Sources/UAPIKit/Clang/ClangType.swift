@@ -15,13 +15,8 @@ struct ClangType {
     var canonical: ClangType { ClangType(clang_getCanonicalType(raw), in: unit) }
     var declaration: Cursor { Cursor(clang_getTypeDeclaration(raw), in: unit) }
     var elementType: ClangType { ClangType(clang_getArrayElementType(raw), in: unit) }
-    var arraySize: Int64 { clang_getArraySize(raw) }
-    var namedType: ClangType { ClangType(clang_Type_getNamedType(raw), in: unit) }
-    var pointee: ClangType { ClangType(clang_getPointeeType(raw), in: unit) }
 
     var isIncompleteArray: Bool { kind == CXType_IncompleteArray }
-    var isConstantArray: Bool { kind == CXType_ConstantArray }
-    var isRecord: Bool { canonical.kind == CXType_Record }
 
     /// Size in bytes, or the reason clang cannot give one.
     var size: Result<Int, LayoutQueryError> { LayoutQueryError.check(clang_Type_getSizeOf(raw)) }

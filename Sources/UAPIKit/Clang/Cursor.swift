@@ -26,7 +26,6 @@ struct Cursor {
     var isBitField: Bool { clang_Cursor_isBitField(raw) != 0 }
     var bitWidth: Int { Int(clang_getFieldDeclBitWidth(raw)) }
     var isMacroFunctionLike: Bool { clang_Cursor_isMacroFunctionLike(raw) != 0 }
-    var isInSystemHeader: Bool { clang_Location_isInSystemHeader(clang_getCursorLocation(raw)) != 0 }
     var underlyingTypedefType: ClangType { ClangType(clang_getTypedefDeclUnderlyingType(raw), in: unit) }
     var enumIntegerType: ClangType { ClangType(clang_getEnumDeclIntegerType(raw), in: unit) }
     var enumValue: Int64 { clang_getEnumConstantDeclValue(raw) }
