@@ -59,7 +59,7 @@ struct BindgenCommand: ParsableCommand {
         var request: SnapshotRequest
         if let config {
             request = try ConfigSnapshot.request(try ProjectConfig.load(path: config),
-                                                 targetsOverride: parse.targets == ParseOptions.defaultTargets ? nil : try parse.resolvedTargets(),
+                                                 targetsOverride: try parse.explicitTargets(),
                                                  jobs: parse.jobs)
         } else {
             let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: false)

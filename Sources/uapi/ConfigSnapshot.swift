@@ -15,11 +15,8 @@ enum ConfigSnapshot {
             }
         }
         let listed = try HeaderResolver.resolve(names, includeDirectories: config.include, recursive: false)
-        var targets = try targetsOverride ?? config.targets.map { name -> Target in
-            guard let target = Target.named(name) else { throw UAPIError.unknownTarget(name) }
-            return target
-        }
-        if targets.isEmpty { targets = [.x86_64] }
+        let configured = config.targets.isEmpty ? [.x86_64] : try ParseOptions.parseTargets(config.targets.joined(separator: ","))
+        let targets = targetsOverride ?? configured
         return SnapshotRequest(headers: listed, includeDirectories: config.include, targets: targets,
                                kernelTypes: config.kernelTypes, onlyListed: config.onlyListed,
                                workers: jobs ?? Concurrency.defaultWorkers)

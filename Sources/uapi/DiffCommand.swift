@@ -21,7 +21,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let loader = SideLoader(includeDirectories: parse.includeDirectories,
-                                targets: parse.targets == ParseOptions.defaultTargets ? nil : try parse.resolvedTargets(),
+                                targets: try parse.explicitTargets(),
                                 kernelTypes: parse.kernelTypes, defines: parse.defines,
                                 workers: parse.jobs ?? Concurrency.defaultWorkers,
                                 repository: FileManager.default.currentDirectoryPath)

@@ -9,7 +9,7 @@ enum InputSnapshot {
             return try SnapshotCoding.read(path: inputs[0])
         }
         let listed = try HeaderResolver.resolve(inputs, includeDirectories: parse.includeDirectories, recursive: true)
-        let targets = parse.targets == ParseOptions.defaultTargets ? defaultTargets : try parse.resolvedTargets()
+        let targets = try parse.resolvedTargets(default: defaultTargets)
         let request = SnapshotRequest(headers: listed, includeDirectories: parse.includeDirectories, targets: targets,
                                       kernelTypes: parse.kernelTypes, onlyListed: true, defines: parse.defines,
                                       workers: parse.jobs ?? Concurrency.defaultWorkers, keepGoing: listed.count > 1)

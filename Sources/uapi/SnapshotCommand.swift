@@ -39,8 +39,7 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         var request: SnapshotRequest
         if let config {
-            let explicitTargets = parse.targets == "x86_64" ? nil : try parse.resolvedTargets()
-            request = try ConfigSnapshot.request(try ProjectConfig.load(path: config), targetsOverride: explicitTargets, jobs: parse.jobs)
+            request = try ConfigSnapshot.request(try ProjectConfig.load(path: config), targetsOverride: try parse.explicitTargets(), jobs: parse.jobs)
         } else {
             let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: recursive)
             request = SnapshotRequest(

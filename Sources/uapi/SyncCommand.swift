@@ -67,10 +67,7 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         let source = try SyncSource.parse(from)
-        let targetList = try targets.split(separator: ",").map { name -> Target in
-            guard let target = Target.named(String(name)) else { throw UAPIError.unknownTarget(String(name)) }
-            return target
-        }
+        let targetList = try ParseOptions.parseTargets(targets)
         var groups: [SyncGroup] = []
         if let config {
             groups = try ProjectConfig.load(path: config).sync
