@@ -39,11 +39,17 @@ struct ReportOptions: ParsableArguments {
         return ExitStatus.of(report, failOn: failOn)
     }
 
-    func emit(_ document: ReportDocument) throws {
-        let color = format == .text && output == nil && CLIOutput.stdoutIsTerminal && !noColor
+    /// Writes to -o, else to standard output (standard error when that carries something else, as for sync).
+    func emit(_ document: ReportDocument, onStandardError: Bool = false) throws {
+        let terminal = onStandardError ? CLIOutput.stderrIsTerminal : CLIOutput.stdoutIsTerminal
+        let color = format == .text && output == nil && terminal && !noColor
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let text = format.renderer.render(document, options: RenderOptions(color: color, pathPrefix: pathPrefix))
-        try CLIOutput.emit(Data(text.utf8), to: output)
+        if output == nil, onStandardError {
+            FileHandle.standardError.write(Data(text.utf8))
+        } else {
+            try CLIOutput.emit(Data(text.utf8), to: output)
+        }
     }
 }
 

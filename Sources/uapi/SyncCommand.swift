@@ -81,11 +81,13 @@ struct SyncCommand: ParsableCommand {
                                     policy: try report.loadPolicy())
         // Every group is checked before any is written.
         let prepared = try groups.map(preparer.prepare)
-        for group in prepared { try emitReport(group.report) }
+        // One report for all groups: the commit message owns standard output.
+        let combined = DiffReport.merged(prepared.map(\.report), old: groups.map(\.to).joined(separator: ", "), new: source.label)
+        try report.emit(combined.document, onStandardError: true)
 
         let commit = source.commit
         var plans: [(PreparedSync, SyncPlan)] = []
-        let breaking = prepared.map(\.report.summary.breaking).reduce(0, +)
+        let breaking = combined.summary.breaking
         for group in prepared {
             var record = SyncRecord(source: source.label, kernelVersion: source.kernelVersion, commit: commit?.id, describe: commit?.describe,
                                     rewrite: group.group.rewrite.rawValue, date: ISO8601DateFormatter().string(from: Date()), files: group.files)
@@ -96,7 +98,7 @@ struct SyncCommand: ParsableCommand {
         }
         let message = SyncCommitMessage.make(
             directories: groups.map { ($0.to as NSString).lastPathComponent }, record: plans[0].1.record, subject: commit?.subject,
-            reports: prepared.map(\.report), changedFiles: plans.flatMap { $0.1.changedFiles.map(\.path) })
+            report: combined, changedFiles: plans.flatMap { $0.1.changedFiles.map(\.path) })
 
         if breaking > 0 && !allowBreaking {
             CLIOutput.error("refused: \(breaking) breaking ABI change\(breaking == 1 ? "" : "s"); nothing written. Review the report; to accept, re-run with --allow-breaking --reason \"...\"")
@@ -116,14 +118,5 @@ struct SyncCommand: ParsableCommand {
             try SyncApplier(destination: group.group.to).apply(plan)
         }
         print(message, terminator: "")
-    }
-    /// The ABI report goes to -o, or to standard error: standard output carries the commit message.
-    private func emitReport(_ judged: DiffReport) throws {
-        let text = report.format.renderer.render(judged.document, options: RenderOptions(color: false, pathPrefix: report.pathPrefix))
-        if let output = report.output {
-            try AtomicFile.write(Data(text.utf8), to: output)
-        } else {
-            FileHandle.standardError.write(Data(text.utf8))
-        }
     }
 }

@@ -26,6 +26,19 @@ public struct DiffReport: Codable, Sendable, Equatable {
     }
 
     public var hasBreaking: Bool { summary.breaking > 0 }
+
+    /// Several reports as one (the groups of a sync): changes together, counts added up.
+    public static func merged(_ reports: [DiffReport], old: String, new: String) -> DiffReport {
+        let sum: (KeyPath<Summary, Int>) -> Int = { key in reports.map { $0.summary[keyPath: key] }.reduce(0, +) }
+        let bumps = ["none", "patch", "minor", "major"]
+        let bump = reports.map(\.summary.versionBump).max { (bumps.firstIndex(of: $0) ?? 0) < (bumps.firstIndex(of: $1) ?? 0) } ?? "none"
+        return DiffReport(old: old, new: new, targets: reports.first?.targets ?? [],
+                          headers: Array(Set(reports.flatMap(\.headers))).sorted(), changes: reports.flatMap(\.changes),
+                          summary: Summary(breaking: sum(\.breaking), compatible: sum(\.compatible), info: sum(\.info),
+                                           suppressed: sum(\.suppressed), versionBump: bump),
+                          unmatchedSuppressions: reports.first?.unmatchedSuppressions ?? [],
+                          notes: Array(Set(reports.flatMap(\.notes))).sorted())
+    }
     public var hasCompatible: Bool { summary.compatible > 0 }
 }
 

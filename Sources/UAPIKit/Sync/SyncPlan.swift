@@ -61,7 +61,7 @@ public struct SyncRecord: Codable, Sendable, Equatable {
 
 /// The commit message these projects use: "linux-headers: update to v6.8-rc1".
 public enum SyncCommitMessage {
-    public static func make(directories: [String], record: SyncRecord, subject: String?, reports: [DiffReport], changedFiles: [String]) -> String {
+    public static func make(directories: [String], record: SyncRecord, subject: String?, report: DiffReport, changedFiles: [String]) -> String {
         let version = record.describe ?? record.kernelVersion.map { "v\($0)" } ?? record.source
         var lines = ["\(directories.joined(separator: ", ")): update to \(version)", ""]
         if let commit = record.commit {
@@ -71,9 +71,8 @@ public enum SyncCommitMessage {
         }
         lines.append("Files: \(changedFiles.isEmpty ? "none changed" : changedFiles.sorted().joined(separator: ", ")).")
         lines.append("")
-        let sum: (KeyPath<DiffReport.Summary, Int>) -> Int = { key in reports.map { $0.summary[keyPath: key] }.reduce(0, +) }
-        lines.append("ABI changes (uapi): \(sum(\.breaking)) breaking, \(sum(\.compatible)) compatible, \(sum(\.info)) info.")
-        for change in reports.flatMap(\.changes) where change.suppressedBy == nil && change.severity != .info {
+        lines.append("ABI changes (uapi): \(report.summary.breaking) breaking, \(report.summary.compatible) compatible, \(report.summary.info) info.")
+        for change in report.changes where change.suppressedBy == nil && change.severity != .info {
             lines.append("- \(change.severity.rawValue): \(change.message)" + (change.targetSpecific ? " (\(change.targets.joined(separator: ", ")) only)" : ""))
         }
         return lines.joined(separator: "\n") + "\n"
