@@ -44,6 +44,9 @@ final class SyncTests: XCTestCase {
         #ifdef CONFIG_X
         int kept;
         #endif
+        #ifdef __KERNEL__EXTRA
+        int not_the_kernel_macro;
+        #endif
         struct s { void __user *p; int __force q; };
         #endif /* _UAPI_LINUX_X_H */
         """)
@@ -54,6 +57,9 @@ final class SyncTests: XCTestCase {
         int user_only;
         #ifdef CONFIG_X
         int kept;
+        #endif
+        #ifdef __KERNEL__EXTRA
+        int not_the_kernel_macro;
         #endif
         struct s { void *p; int q; };
         #endif /* _LINUX_X_H */

@@ -60,14 +60,15 @@ public enum HeadersInstall {
         return output.joined(separator: "\n")
     }
 
+    /// Only a condition on `__KERNEL__` alone (a trailing comment allowed); `__KERNEL__X` or
+    /// `defined(__KERNEL__) && FOO` are other conditions and are kept as written.
     private static func condition(of directive: String) -> Condition? {
-        let compact = directive.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\t", with: "")
-        if compact.hasPrefix("#ifdef__KERNEL__") || compact == "#ifdefined(__KERNEL__)" || compact.hasPrefix("#ifdefined(__KERNEL__)/") {
-            return .kernelOnly
+        var compact = directive.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\t", with: "")
+        if let comment = compact.range(of: "/*") ?? compact.range(of: "//") { compact = String(compact[..<comment.lowerBound]) }
+        switch compact {
+        case "#ifdef__KERNEL__", "#ifdefined(__KERNEL__)", "#ifdefined__KERNEL__": return .kernelOnly
+        case "#ifndef__KERNEL__", "#if!defined(__KERNEL__)", "#if!defined__KERNEL__": return .userOnly
+        default: return nil
         }
-        if compact.hasPrefix("#ifndef__KERNEL__") || compact == "#if!defined(__KERNEL__)" || compact.hasPrefix("#if!defined(__KERNEL__)/") {
-            return .userOnly
-        }
-        return nil
     }
 }
