@@ -19,6 +19,9 @@ let clangC: [CSetting] = [.unsafeFlags(["-I\(llvm)/include"])]
 let clangSwift: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(llvm)/include"])]
 let clangLink: [LinkerSetting] = [.unsafeFlags(["-L\(llvm)/lib"])]
 
+/// One library target per stage. Data flows one way:
+/// Clang -> Extract -> Model -> Diff -> Policy -> Report, with Lint, Sync and
+/// Bindings beside; Workflows is the glue the command-line tool calls.
 let package = Package(
     name: "uapi",
     platforms: [.macOS(.v13)],
@@ -32,13 +35,25 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CClang", path: "Sources/CClang"),
-        .target(
-            name: "UAPIKit",
-            dependencies: ["CClang", "Yams"],
-            cSettings: clangC,
-            swiftSettings: clangSwift,
-            linkerSettings: clangLink
-        ),
+        .target(name: "UAPIClang", dependencies: ["CClang"],
+                cSettings: clangC, swiftSettings: clangSwift, linkerSettings: clangLink),
+        .target(name: "UAPIModel"),
+        .target(name: "UAPIExtract", dependencies: ["UAPIClang", "UAPIModel"],
+                swiftSettings: clangSwift, linkerSettings: clangLink),
+        .target(name: "UAPIDiff", dependencies: ["UAPIModel"]),
+        .target(name: "UAPILint", dependencies: ["UAPIModel"]),
+        .target(name: "UAPIPolicy", dependencies: ["UAPIModel", "UAPIDiff", "UAPILint", "Yams"]),
+        .target(name: "UAPIReport", dependencies: ["UAPIModel", "UAPIDiff", "UAPILint", "UAPIPolicy", "UAPISync"]),
+        .target(name: "UAPISync", dependencies: ["UAPIModel"]),
+        .target(name: "UAPIBindings", dependencies: ["UAPIModel"]),
+        .target(name: "UAPIWorkflows",
+                dependencies: ["UAPIModel", "UAPIExtract", "UAPIDiff", "UAPILint", "UAPIPolicy", "UAPIReport",
+                               "UAPISync", "UAPIBindings", "Yams"],
+                swiftSettings: clangSwift, linkerSettings: clangLink),
+        .target(name: "UAPIKit",
+                dependencies: ["UAPIModel", "UAPIExtract", "UAPIDiff", "UAPILint", "UAPIPolicy", "UAPIReport",
+                               "UAPISync", "UAPIBindings", "UAPIWorkflows"],
+                swiftSettings: clangSwift, linkerSettings: clangLink),
         .executableTarget(
             name: "uapi",
             dependencies: ["UAPIKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -47,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "UAPIKitTests",
-            dependencies: ["UAPIKit"],
+            dependencies: ["UAPIKit", "UAPIClang"],
             swiftSettings: clangSwift,
             linkerSettings: clangLink
         ),

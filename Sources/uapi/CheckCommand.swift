@@ -29,7 +29,8 @@ struct CheckCommand: ParsableCommand {
         guard let baselinePath = project.baselinePath else {
             throw UAPIError.badConfig(path: path, line: nil, reason: "no 'baseline:' set; name the snapshot file to compare against")
         }
-        let request = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
+        let (request, notes) = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
+        notes.forEach(CLIOutput.warning)
         let built = try SnapshotBuilder(request: request).build()
         built.warnings.forEach(CLIOutput.warning)
         let current = built.snapshot

@@ -21,21 +21,16 @@ struct ParseOptions: ParsableArguments {
     /// The targets named with --target, or nil when the option was not given
     /// (a config file or a snapshot on the other side may then decide).
     func explicitTargets() throws -> [Target]? {
-        try targets.map(ParseOptions.parseTargets)
+        try targets.map { try Target.parseList([$0]) }
     }
 
     func resolvedTargets(default fallback: [Target] = [.x86_64]) throws -> [Target] {
         try explicitTargets() ?? fallback
     }
 
-    /// `x86_64,i386` -> targets, aliases accepted, duplicates dropped.
-    static func parseTargets(_ text: String) throws -> [Target] {
-        var result: [Target] = []
-        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            guard let target = Target.named(name) else { throw UAPIError.unknownTarget(name) }
-            if !result.contains(target) { result.append(target) }
-        }
-        guard !result.isEmpty else { throw UAPIError.unknownTarget(text) }
-        return result
+    /// What the library needs to parse headers named on the command line.
+    func settings(defaultTargets: [Target] = [.x86_64]) throws -> ParseSettings {
+        ParseSettings(includeDirectories: includeDirectories, defines: defines, kernelTypes: kernelTypes,
+                      targets: try resolvedTargets(default: defaultTargets), workers: jobs)
     }
 }

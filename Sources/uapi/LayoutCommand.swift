@@ -24,7 +24,8 @@ struct LayoutCommand: ParsableCommand {
 
     func run() throws {
         guard ["text", "json"].contains(format) else { throw UAPIError.badArgument("--format is text or json, not '\(format)'") }
-        let snapshot = try InputSnapshot.load([header], parse: parse, defaultTargets: [.x86_64])
+        let (snapshot, warnings) = try InputSnapshot.load([header], settings: try parse.settings())
+        warnings.forEach(CLIOutput.warning)
         guard let first = snapshot.targets.first else { return }
         let listed = Set(first.headers.filter(\.listed).map(\.path))
         let all = first.records.filter { $0.isComplete && !$0.name.contains("::<anon") && (listed.isEmpty || listed.contains($0.location.header)) }.map(\.name)

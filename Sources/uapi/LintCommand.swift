@@ -32,7 +32,8 @@ struct LintCommand: ParsableCommand {
             return
         }
         guard !inputs.isEmpty else { throw ValidationError("name at least one header, or --explain RULE") }
-        let snapshot = try InputSnapshot.load(inputs, parse: parse, defaultTargets: [.x86_64, .i386])
+        let (snapshot, warnings) = try InputSnapshot.load(inputs, settings: try parse.settings(defaultTargets: [.x86_64, .i386]))
+        warnings.forEach(CLIOutput.warning)
         let previous = try baseline.map { path -> LintReport in
             guard let data = FileManager.default.contents(atPath: path),
                   let report = try? JSONDecoder().decode(LintReport.self, from: data) else {

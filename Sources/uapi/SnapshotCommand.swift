@@ -39,7 +39,9 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         var request: SnapshotRequest
         if let config {
-            request = try ConfigSnapshot.request(try ProjectConfig.load(path: config), targetsOverride: try parse.explicitTargets(), jobs: parse.jobs)
+            let configured = try ConfigSnapshot.request(try ProjectConfig.load(path: config), targetsOverride: try parse.explicitTargets(), jobs: parse.jobs)
+            configured.notes.forEach(CLIOutput.warning)
+            request = configured.request
         } else {
             let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: recursive)
             request = SnapshotRequest(

@@ -67,7 +67,7 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         let source = try SyncSource.parse(from)
-        let targetList = try ParseOptions.parseTargets(targets)
+        let targetList = try Target.parseList([targets])
         var groups: [SyncGroup] = []
         if let config {
             groups = try ProjectConfig.load(path: config).sync

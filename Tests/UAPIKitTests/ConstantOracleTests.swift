@@ -1,6 +1,15 @@
 import Foundation
 import XCTest
 @testable import UAPIKit
+@testable import UAPIBindings
+@testable import UAPIDiff
+@testable import UAPIExtract
+@testable import UAPILint
+@testable import UAPIModel
+@testable import UAPIPolicy
+@testable import UAPIReport
+@testable import UAPISync
+@testable import UAPIWorkflows
 
 /// Every evaluated constant of vfio.h and kvm.h (and the fixture) against gcc:
 /// a program compiled and run for x86_64; values gcc emits into assembly for

@@ -1,6 +1,15 @@
 import Foundation
 import XCTest
 @testable import UAPIKit
+@testable import UAPIBindings
+@testable import UAPIDiff
+@testable import UAPIExtract
+@testable import UAPILint
+@testable import UAPIModel
+@testable import UAPIPolicy
+@testable import UAPIReport
+@testable import UAPISync
+@testable import UAPIWorkflows
 
 /// Every record layout the snapshot reports is checked by gcc for x86_64, i386
 /// (-m32) and aarch64 (the Debian cross compiler).

@@ -1,6 +1,15 @@
 import Foundation
 import XCTest
 @testable import UAPIKit
+@testable import UAPIBindings
+@testable import UAPIDiff
+@testable import UAPIExtract
+@testable import UAPILint
+@testable import UAPIModel
+@testable import UAPIPolicy
+@testable import UAPIReport
+@testable import UAPISync
+@testable import UAPIWorkflows
 
 /// `uapi lint` on the system's vfio.h and kvm.h, with the layout findings checked
 /// against what gcc says: sizes, alignments and member offsets read back from

@@ -1,6 +1,15 @@
 import Foundation
 import XCTest
 @testable import UAPIKit
+@testable import UAPIBindings
+@testable import UAPIDiff
+@testable import UAPIExtract
+@testable import UAPILint
+@testable import UAPIModel
+@testable import UAPIPolicy
+@testable import UAPIReport
+@testable import UAPISync
+@testable import UAPIWorkflows
 
 final class ModelTests: XCTestCase {
     func testSHA256MatchesSha256sum() throws {

@@ -1,5 +1,14 @@
 import Foundation
 @testable import UAPIKit
+@testable import UAPIBindings
+@testable import UAPIDiff
+@testable import UAPIExtract
+@testable import UAPILint
+@testable import UAPIModel
+@testable import UAPIPolicy
+@testable import UAPIReport
+@testable import UAPISync
+@testable import UAPIWorkflows
 
 /// Snapshots built through the library, cached per configuration for the test run.
 enum Snapshots {

@@ -1,0 +1,114 @@
+import UAPIModel
+
+/// Compares the records of one target.
+struct RecordDiffer {
+    let old: TargetSnapshot
+    let new: TargetSnapshot
+
+    private static let reservedWords = ["reserved", "resv", "rsvd", "pad", "padding", "spare", "unused"]
+
+    func changes() -> [Change] {
+        let oldRecords = Dictionary(old.records.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let newRecords = Dictionary(new.records.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var changes: [Change] = []
+        // Anonymous members are named by their offset: their moves show in the owner's fields.
+        let tracked: (Record) -> Bool = { !$0.name.contains("::<anon") }
+        let removed = old.records.filter { tracked($0) && newRecords[$0.name] == nil }
+        let added = new.records.filter { tracked($0) && oldRecords[$0.name] == nil }
+        let renames = RenameMatcher.pairs(removed: removed.map { ($0.name, $0) }, added: added.map { ($0.name, $0) },
+                                          same: { RecordShape($0) == RecordShape($1) && $0.isComplete })
+        let renamedOld = Set(renames.map(\.old)), renamedNew = Set(renames.map(\.new))
+        for (oldName, newName) in renames {
+            let record = newRecords[newName]!
+            changes.append(Change(category: .renamed, item: .record, name: oldName, newName: newName,
+                                  header: record.location.header, oldLocation: oldRecords[oldName]!.location,
+                                  newLocation: record.location, old: oldName, new: newName,
+                                  message: "\(record.kind.rawValue) \(oldName) is now \(newName) with the same layout; the old name is gone for source users"))
+        }
+        for record in removed where !renamedOld.contains(record.name) {
+            changes.append(Change(category: .removed, item: .record, name: record.name, header: record.location.header,
+                                  oldLocation: record.location, message: "\(record.kind.rawValue) \(record.name) was removed"))
+        }
+        for record in added where !renamedNew.contains(record.name) {
+            changes.append(Change(category: .added, item: .record, name: record.name, header: record.location.header,
+                                  newLocation: record.location, message: "\(record.kind.rawValue) \(record.name) was added"))
+        }
+        for newRecord in new.records {
+            guard let oldRecord = oldRecords[newRecord.name] else { continue }
+            changes += compare(oldRecord, newRecord)
+        }
+        return changes
+    }
+
+    private func change(_ category: ChangeCategory, _ item: ItemKind, _ name: String, _ old: Record, _ new: Record,
+                        from: String?, to: String?, _ message: String) -> Change {
+        Change(category: category, item: item, name: name, header: new.location.header, oldLocation: old.location,
+               newLocation: new.location, old: from, new: to, message: message)
+    }
+
+    func compare(_ old: Record, _ new: Record) -> [Change] {
+        let name = new.name
+        if old.kind != new.kind {
+            return [change(.kindChanged, .record, name, old, new, from: old.kind.rawValue, to: new.kind.rawValue,
+                           "\(name) changed from a \(old.kind.rawValue) to a \(new.kind.rawValue)")]
+        }
+        if old.isComplete != new.isComplete {
+            return [change(old.isComplete ? .removed : .added, .record, name, old, new,
+                           from: old.isComplete ? "complete" : "opaque", to: new.isComplete ? "complete" : "opaque",
+                           old.isComplete ? "\(name) lost its definition (only a declaration is left)" : "\(name) gained a definition")]
+        }
+        var changes: [Change] = []
+        // Members of anonymous structs and unions are members of the record in C:
+        // a field moved into `union { ... };` keeps its name and offset.
+        var fields = FieldComparison(old: flattened(old, in: self.old), new: flattened(new, in: self.new))
+        changes += fields.changes(change: { category, item, fieldName, from, to, message in
+            self.change(category, item, fieldName, old, new, from: from, to: to, message)
+        })
+        if old.size != new.size, !fields.explainsSize {
+            changes.append(change(.layoutDrift, .record, name, old, new, from: describe(old.size), to: describe(new.size),
+                                  "size of \(name) changed from \(describe(old.size)) to \(describe(new.size)) bytes"))
+        }
+        if old.alignment != new.alignment {
+            changes.append(change(.layoutDrift, .record, name, old, new, from: describe(old.alignment), to: describe(new.alignment),
+                                  "alignment of \(name) changed from \(describe(old.alignment)) to \(describe(new.alignment))"))
+        }
+        if old.isPacked != new.isPacked {
+            changes.append(change(.layoutDrift, .record, name, old, new, from: old.isPacked ? "packed" : "not packed",
+                                  to: new.isPacked ? "packed" : "not packed",
+                                  "\(name) is \(new.isPacked ? "now" : "no longer") packed"))
+        }
+        return changes
+    }
+
+    private func flattened(_ record: Record, in target: TargetSnapshot) -> Record {
+        var copy = record
+        copy.fields = record.fields.flatMap { field -> [Field] in
+            guard field.name.isEmpty, let path = field.record, path.contains("::<anon"),
+                  let member = target.record(named: path) else { return [field] }
+            return flattened(member, in: target).fields
+        }
+        return copy
+    }
+
+    static func isReservedName(_ name: String) -> Bool {
+        let lower = name.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+        return reservedWords.contains { lower.hasPrefix($0) || lower.hasSuffix($0) }
+    }
+
+    private func describe(_ value: Int?) -> String { value.map(String.init) ?? "unknown" }
+}
+
+import Foundation
+
+/// What must match for a removed and an added record to be one renamed record.
+struct RecordShape: Equatable {
+    var size: Int?
+    var alignment: Int?
+    var fields: [String]
+
+    init(_ record: Record) {
+        size = record.size
+        alignment = record.alignment
+        fields = record.fields.map { "\($0.name)|\(TypeMeaning.key(canonical: $0.canonicalType, size: $0.size))|\($0.offsetBits)|\($0.bitWidth ?? -1)" }
+    }
+}

@@ -1,0 +1,16 @@
+import UAPIClang
+import UAPIModel
+
+/// What one header contributed for one target, before merging.
+struct HeaderExtraction {
+    var records: [Record] = []
+    var enums: [EnumDecl] = []
+    var typedefs: [Typedef] = []
+    var constants: [Constant] = []
+    var macros: [Macro] = []
+    /// Absolute path -> header name, for every file that contributed an item.
+    var files: [String: String] = [:]
+    /// Every file a macro definition came from, whether or not it contributed an item.
+    var macroFiles: Set<String> = []
+    var warnings: [String] = []
+}

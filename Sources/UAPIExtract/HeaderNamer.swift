@@ -1,0 +1,51 @@
+import Foundation
+import UAPIClang
+import UAPIModel
+
+/// Names a header file the way `#include <...>` would: relative to the include
+/// root it was found under (`/usr/include/linux/vfio.h` -> `linux/vfio.h`).
+package struct HeaderNamer {
+    private let listed: [String: String]
+    private let roots: [String]
+    /// Names already worked out: clang reports the same few files for thousands of items.
+    private let cache = NameCache()
+
+    private final class NameCache {
+        var names: [String: String] = [:]
+    }
+
+    init(listed: [ListedHeader], roots: [String]) {
+        self.listed = Dictionary(listed.map { ($0.path, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // Longest root first, so `/usr/include/x86_64-linux-gnu` wins over `/usr/include`.
+        self.roots = roots.map { HeaderNamer.normalize($0) }.sorted { $0.count > $1.count }
+    }
+
+    func name(of path: String) -> String {
+        if let known = cache.names[path] { return known }
+        let name = computeName(of: path)
+        cache.names[path] = name
+        return name
+    }
+
+    private func computeName(of path: String) -> String {
+        let path = HeaderNamer.normalize(path)
+        if let name = listed[path] { return name }
+        // The compiler's own headers (stddef.h, limits.h) must not be confused with
+        // the system's files of the same name.
+        if let resource = ResourceDirectory.path, path.hasPrefix(resource + "/include/") {
+            return "<compiler>/" + path.dropFirst(resource.count + "/include/".count)
+        }
+        for root in roots where path.hasPrefix(root + "/") {
+            return String(path.dropFirst(root.count + 1))
+        }
+        return (path as NSString).lastPathComponent
+    }
+
+    package static func normalize(_ path: String) -> String {
+        // Most paths clang reports are already clean; Foundation's standardizing is slow.
+        if path.hasPrefix("/"), !path.utf8.contains(UInt8(ascii: ".")) || !(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().contains { $0 == "." || $0 == ".." || $0.isEmpty }) {
+            return path
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}

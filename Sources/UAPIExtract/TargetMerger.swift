@@ -1,0 +1,69 @@
+import Foundation
+import UAPIClang
+import UAPIModel
+
+/// Merges the per-header extractions of one target: an item seen through several
+/// headers' translation units is kept once, everything sorted by name then header.
+struct TargetMerger {
+    let target: Target
+    let listed: Set<String>
+    let onlyListed: Bool
+
+    func merge(_ extractions: [HeaderExtraction]) throws -> TargetSnapshot {
+        var files: [String: String] = [:]
+        for extraction in extractions { files.merge(extraction.files) { first, _ in first } }
+        let keep: (SourceLocation) -> Bool = { !onlyListed || listed.contains($0.header) }
+
+        var snapshot = TargetSnapshot(target: target.name, triple: target.triple, ioctlEncoding: target.ioctlEncoding)
+        let allRecords = extractions.flatMap(\.records)
+        // A forward declaration seen in one header loses to the definition seen in another.
+        let defined = Set(allRecords.lazy.filter(\.isComplete).map(\.name))
+        snapshot.records = unique(allRecords.filter { keep($0.location) && ($0.isComplete || !defined.contains($0.name)) },
+                                  key: { ($0.name, $0.location.header) })
+        snapshot.enums = unique(extractions.flatMap(\.enums).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
+        snapshot.typedefs = unique(extractions.flatMap(\.typedefs).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
+        snapshot.constants = unique(extractions.flatMap(\.constants).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
+        // A macro one translation unit could not evaluate may be a constant in another.
+        let evaluated = Set(snapshot.constants.map { "\($0.name)|\($0.location.header)" })
+        snapshot.macros = unique(extractions.flatMap(\.macros).filter { keep($0.location) && !evaluated.contains("\($0.name)|\($0.location.header)") },
+                                 key: { ($0.name, $0.location.header) })
+        linkIoctlArguments(&snapshot)
+
+        let used = Set(files.values).filter { !onlyListed || listed.contains($0) }
+        var hashes: [String: String] = [:]
+        for (path, name) in files.sorted(by: { $0.key < $1.key }) where used.contains(name) && hashes[name] == nil {
+            hashes[name] = try HeaderHash.sha256(ofFile: path)
+        }
+        snapshot.headers = hashes.keys.sorted().map { HeaderFile(path: $0, sha256: hashes[$0]!, listed: listed.contains($0)) }
+        return snapshot
+    }
+
+    /// Keeps the first of each (name, header), sorted by name, then header.
+    private func unique<T>(_ items: [T], key: (T) -> (String, String)) -> [T] {
+        var seen = Set<String>()
+        return items.filter { seen.insert("\(key($0).0)|\(key($0).1)").inserted }
+            .sorted { key($0) < key($1) }
+    }
+
+    /// Ties `_IOWR(..., struct vfio_x)` to the record `vfio_x`, through typedefs too.
+    private func linkIoctlArguments(_ snapshot: inout TargetSnapshot) {
+        let records = Set(snapshot.records.map(\.name))
+        let typedefs = Dictionary(snapshot.typedefs.map { ($0.name, $0.canonicalType) }, uniquingKeysWith: { a, _ in a })
+        for i in snapshot.constants.indices {
+            guard let written = snapshot.constants[i].ioctl?.argumentType else { continue }
+            var name = written
+            if let canonical = typedefs[name] { name = canonical }
+            for prefix in ["struct ", "union "] where name.hasPrefix(prefix) { name.removeFirst(prefix.count) }
+            if records.contains(name) { snapshot.constants[i].ioctl?.argumentRecord = name }
+        }
+    }
+}
+
+enum HeaderHash {
+    static func sha256(ofFile path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UAPIError.headerNotFound(path, searched: [])
+        }
+        return SHA256.hex(of: data)
+    }
+}

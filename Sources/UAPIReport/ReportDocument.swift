@@ -1,0 +1,105 @@
+import Foundation
+import UAPIModel
+import UAPIDiff
+import UAPILint
+import UAPIPolicy
+
+/// What every renderer draws from, whether the items are diff changes or lint findings.
+public struct ReportDocument: Sendable {
+    /// `uapi diff: old -> new` or `uapi lint: linux/vfio.h`.
+    public var title: String
+    /// `ABI report` / `lint report`, for headings.
+    public var kind: String
+    public var targets: [String]
+    /// Headers that each get a JUnit test case.
+    public var headers: [String]
+    public var items: [ReportItem]
+    public var rules: [ReportRule]
+    public var summaryLine: String
+    public var counts: (breaking: Int, compatible: Int, info: Int, suppressed: Int)
+    public var unmatchedSuppressions: [Suppression]
+    public var notes: [String]
+    /// The format-specific JSON document (`uapi-diff` or `uapi-lint`).
+    public var json: Data
+    /// Extra SARIF run properties.
+    public var properties: [String: String]
+
+    /// Words for the three severities: diff says breaking/compatible, lint error/warning/note.
+    public var severityWords: [Severity: String]
+    public var emptyMessage: String
+}
+
+public struct ReportItem: Sendable {
+    public var ruleId: String
+    public var severity: Severity
+    public var suppressedBy: String?
+    public var header: String
+    public var location: SourceLocation?
+    public var item: String
+    public var name: String
+    public var message: String
+    public var targets: [String]
+    public var targetSpecific: Bool
+    /// Extra SARIF result properties.
+    public var properties: [String: String]
+
+    var targetNote: String { targetSpecific ? " (\(targets.joined(separator: ", ")) only)" : "" }
+}
+
+public struct ReportRule: Sendable {
+    public var id: String
+    public var summary: String
+    public var explanation: String
+    public var defaultSeverity: Severity
+}
+
+extension ReportDocument {
+    /// Items grouped by header, headers sorted, then by severity (worst first), suppressed last.
+    func grouped() -> [(header: String, items: [ReportItem])] {
+        let byHeader = Dictionary(grouping: items, by: \.header)
+        return byHeader.keys.sorted().map { header in
+            (header, byHeader[header]!.enumerated().sorted { a, b in
+                let ka = (a.element.suppressedBy == nil ? 0 : 1, -rank(a.element.severity), a.offset)
+                let kb = (b.element.suppressedBy == nil ? 0 : 1, -rank(b.element.severity), b.offset)
+                return ka < kb
+            }.map(\.element))
+        }
+    }
+
+    func word(_ severity: Severity) -> String { severityWords[severity] ?? severity.rawValue }
+}
+
+private func rank(_ severity: Severity) -> Int {
+    Severity.allCases.firstIndex(of: severity)!
+}
+
+extension DiffReport {
+    /// The diff as a renderable document.
+    public var document: ReportDocument {
+        let items = changes.map { change in
+            var properties = ["item": change.item.rawValue, "name": change.name]
+            if let newName = change.newName { properties["newName"] = newName }
+            if let old = change.old { properties["old"] = old }
+            if let new = change.new { properties["new"] = new }
+            return ReportItem(ruleId: change.category.rawValue, severity: change.severity, suppressedBy: change.suppressedBy,
+                              header: change.header, location: change.location, item: change.item.rawValue, name: change.name,
+                              message: change.message, targets: change.targets, targetSpecific: change.targetSpecific,
+                              properties: properties)
+        }
+        let rules = ChangeCategory.allCases.map {
+            ReportRule(id: $0.rawValue, summary: $0.summary,
+                       explanation: "\($0.summary) Default severity: \($0.defaultSeverity.rawValue). Adjust with a policy file: severity, experimental, extensible, sentinels or suppress (with a reason).",
+                       defaultSeverity: $0.defaultSeverity)
+        }
+        let summaryLine = "\(summary.breaking) breaking, \(summary.compatible) compatible, \(summary.info) info"
+            + (summary.suppressed > 0 ? ", \(summary.suppressed) suppressed" : "") + "; version bump: \(summary.versionBump)"
+        return ReportDocument(
+            title: "uapi diff: \(old) -> \(new)", kind: "ABI report", targets: targets, headers: headers, items: items,
+            rules: rules, summaryLine: summaryLine,
+            counts: (summary.breaking, summary.compatible, summary.info, summary.suppressed),
+            unmatchedSuppressions: unmatchedSuppressions, notes: notes,
+            json: (try? SnapshotCoding.encode(self)) ?? Data(),
+            properties: ["old": old, "new": new, "versionBump": summary.versionBump],
+            severityWords: [:], emptyMessage: "No ABI changes.")
+    }
+}

@@ -1,0 +1,37 @@
+import UAPIModel
+import UAPIDiff
+import UAPILint
+import UAPIPolicy
+
+/// Turns a report document into text. Every renderer is a pure function of its input.
+public protocol ReportRenderer {
+    static var identifier: String { get }
+    static func render(_ document: ReportDocument, options: RenderOptions) -> String
+}
+
+public struct RenderOptions: Sendable {
+    /// ANSI colours (text only; the CLI turns them on for a terminal).
+    public var color: Bool
+    /// Prepended to header names where a report names files (`include/uapi/`).
+    public var pathPrefix: String
+
+    public init(color: Bool = false, pathPrefix: String = "") {
+        self.color = color
+        self.pathPrefix = pathPrefix
+    }
+}
+
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, markdown, sarif, junit, github
+
+    public var renderer: ReportRenderer.Type {
+        switch self {
+        case .text: return TextReport.self
+        case .json: return JSONReport.self
+        case .markdown: return MarkdownReport.self
+        case .sarif: return SARIFReport.self
+        case .junit: return JUnitReport.self
+        case .github: return GitHubReport.self
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import UAPIExtract
+import UAPIModel
+
+/// How headers named on a command line are parsed: include roots, targets, defines.
+public struct ParseSettings: Sendable {
+    public var includeDirectories: [String]
+    public var defines: [String]
+    public var kernelTypes: Bool
+    public var targets: [Target]
+    public var workers: Int
+
+    public init(includeDirectories: [String], defines: [String], kernelTypes: Bool, targets: [Target], workers: Int?) {
+        self.includeDirectories = includeDirectories
+        self.defines = defines
+        self.kernelTypes = kernelTypes
+        self.targets = targets
+        self.workers = workers ?? Concurrency.defaultWorkers
+    }
+}
+
+/// Headers named on the command line (or one snapshot JSON) as a snapshot of the
+/// listed headers' own items, for `lint` and `layout`.
+public enum InputSnapshot {
+    public static func load(_ inputs: [String], settings: ParseSettings) throws -> (snapshot: Snapshot, warnings: [String]) {
+        if inputs.count == 1, inputs[0].hasSuffix(".json") {
+            return (try SnapshotCoding.read(path: inputs[0]), [])
+        }
+        let listed = try HeaderResolver.resolve(inputs, includeDirectories: settings.includeDirectories, recursive: true)
+        let request = SnapshotRequest(headers: listed, includeDirectories: settings.includeDirectories, targets: settings.targets,
+                                      kernelTypes: settings.kernelTypes, onlyListed: true, defines: settings.defines,
+                                      workers: settings.workers, keepGoing: listed.count > 1)
+        let result = try SnapshotBuilder(request: request).build()
+        return (result.snapshot, result.warnings)
+    }
+}

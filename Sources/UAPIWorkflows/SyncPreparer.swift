@@ -1,0 +1,66 @@
+import Foundation
+import UAPIModel
+import UAPIExtract
+import UAPIDiff
+import UAPILint
+import UAPIPolicy
+import UAPIReport
+import UAPISync
+import UAPIBindings
+
+/// Everything a sync decides before it writes, for one group: the new texts
+/// (headers_install, then the rewrite), the include and rewrite checks, the ABI
+/// report against the group's current files, and the plan.
+public struct PreparedSync {
+    public var group: SyncGroup
+    public var files: [String: String]
+    public var existing: [String: Data]
+    public var report: DiffReport
+}
+
+public struct SyncPreparer {
+    public var source: SyncSource
+    public var checker: SyncChecker
+    public var policy: Policy
+
+    public init(source: SyncSource, checker: SyncChecker, policy: Policy) {
+        self.source = source
+        self.checker = checker
+        self.policy = policy
+    }
+
+    public func prepare(_ group: SyncGroup) throws -> PreparedSync {
+        var names: [String] = []
+        for pattern in group.headers { names += try source.names(matching: pattern) }
+        names = Array(Set(names)).sorted()
+
+        var installed: [String: String] = [:], final: [String: String] = [:]
+        let portable = PortableRewrite(packedMacro: group.packedMacro)
+        for name in names {
+            let text = try source.read(name)
+            installed[name] = text
+            final[name] = group.rewrite == .portable ? portable.apply(text) : text
+        }
+        try SyncChecker.checkIncludes(final, allowed: group.allowedIncludes, root: group.to)
+
+        let defines = group.packedMacro.map { ["\($0)=__attribute__((packed))"] } ?? []
+        if group.rewrite == .portable {
+            let problems = try checker.rewriteProblems(original: installed, rewritten: final, defines: defines)
+            guard problems.isEmpty else {
+                let list = problems.map { "  \($0.category.rawValue): \($0.message)" + ($0.targetSpecific ? " (\($0.targets.joined(separator: ", ")) only)" : "") }
+                throw UAPIError.badArgument("\(group.to): the portable rewrite changes the ABI; nothing written:\n" + list.joined(separator: "\n"))
+            }
+        }
+
+        var existing: [String: Data] = [:]
+        for name in names { existing[name] = FileManager.default.contents(atPath: "\(group.to)/\(name)") }
+        let current = existing.mapValues { String(decoding: $0, as: UTF8.self) }
+        let before = current.isEmpty
+            ? Snapshot(targets: checker.targets.map { TargetSnapshot(target: $0.name, triple: $0.triple, ioctlEncoding: $0.ioctlEncoding) })
+            : try checker.snapshot(current, defines: defines)
+        let after = try checker.snapshot(final, defines: defines)
+        let report = PolicyJudge.judge(SnapshotDiffer(sentinels: policy.sentinels).diff(old: before, new: after), policy: policy,
+                                       old: before, new: after, oldLabel: group.to, newLabel: source.label)
+        return PreparedSync(group: group, files: final, existing: existing, report: report)
+    }
+}
