@@ -83,6 +83,9 @@ struct RecordDiffer {
     private func flattened(_ record: Record, in target: TargetSnapshot) -> Record {
         var copy = record
         copy.fields = record.fields.flatMap { field -> [Field] in
+            // An unnamed bit-field (`__u32 :24;`) is padding no program can name: its
+            // effect shows in the offsets of the named fields after it and in the size.
+            if field.name.isEmpty, field.record == nil { return [] }
             guard field.name.isEmpty, let path = field.record, path.contains("::<anon"),
                   let member = target.record(named: path) else { return [field] }
             return flattened(member, in: target).fields
