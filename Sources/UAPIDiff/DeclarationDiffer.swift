@@ -14,26 +14,25 @@ struct DeclarationDiffer {
         let after = Dictionary(new.typedefs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var changes: [Change] = []
         for (name, typedef) in before where after[name] == nil {
-            changes.append(Change(category: .removed, item: .typedef, name: name, header: typedef.location.header,
-                                  oldLocation: typedef.location, old: typedef.canonicalType, message: "typedef \(name) was removed"))
+            changes.append(Change(.typedefRemoved(canonical: typedef.canonicalType), item: .typedef, name: name,
+                                  header: typedef.location.header, oldLocation: typedef.location))
         }
         for (name, typedef) in after {
             guard let previous = before[name] else {
-                changes.append(Change(category: .added, item: .typedef, name: name, header: typedef.location.header,
-                                      newLocation: typedef.location, new: typedef.canonicalType, message: "typedef \(name) was added"))
+                changes.append(Change(.typedefAdded(canonical: typedef.canonicalType), item: .typedef, name: name,
+                                      header: typedef.location.header, newLocation: typedef.location))
                 continue
             }
+            let fact: ChangeFact
             if !TypeMeaning.sameInteger(previous.canonicalType, typedef.canonicalType, target: new.target) {
-                changes.append(Change(category: .typeChanged, item: .typedef, name: name, header: typedef.location.header,
-                                      oldLocation: previous.location, newLocation: typedef.location,
-                                      old: previous.canonicalType, new: typedef.canonicalType,
-                                      message: "typedef \(name) changed from \(previous.canonicalType) to \(typedef.canonicalType)"))
+                fact = .typedefType(old: previous.canonicalType, new: typedef.canonicalType)
             } else if previous.underlyingType != typedef.underlyingType || previous.canonicalType != typedef.canonicalType {
-                changes.append(Change(category: .spellingChanged, item: .typedef, name: name, header: typedef.location.header,
-                                      oldLocation: previous.location, newLocation: typedef.location,
-                                      old: previous.underlyingType, new: typedef.underlyingType,
-                                      message: "typedef \(name) is spelled \(typedef.underlyingType) instead of \(previous.underlyingType); both are \(typedef.canonicalType)"))
+                fact = .typedefSpelling(old: previous.underlyingType, new: typedef.underlyingType, canonical: typedef.canonicalType)
+            } else {
+                continue
             }
+            changes.append(Change(fact, item: .typedef, name: name, header: typedef.location.header,
+                                  oldLocation: previous.location, newLocation: typedef.location))
         }
         return changes
     }
@@ -46,20 +45,16 @@ struct DeclarationDiffer {
         let before = named(old), after = named(new)
         var changes: [Change] = []
         for (name, decl) in before where after[name] == nil {
-            changes.append(Change(category: .removed, item: .enum, name: name, header: decl.location.header,
-                                  oldLocation: decl.location, message: "enum \(name) was removed"))
+            changes.append(Change(.enumRemoved, item: .enum, name: name, header: decl.location.header, oldLocation: decl.location))
         }
         for (name, decl) in after {
             guard let previous = before[name] else {
-                changes.append(Change(category: .added, item: .enum, name: name, header: decl.location.header,
-                                      newLocation: decl.location, message: "enum \(name) was added"))
+                changes.append(Change(.enumAdded, item: .enum, name: name, header: decl.location.header, newLocation: decl.location))
                 continue
             }
             if previous.underlyingType != decl.underlyingType {
-                changes.append(Change(category: .typeChanged, item: .enum, name: name, header: decl.location.header,
-                                      oldLocation: previous.location, newLocation: decl.location,
-                                      old: previous.underlyingType, new: decl.underlyingType,
-                                      message: "underlying type of enum \(name) changed from \(previous.underlyingType) to \(decl.underlyingType)"))
+                changes.append(Change(.enumUnderlyingType(old: previous.underlyingType, new: decl.underlyingType), item: .enum,
+                                      name: name, header: decl.location.header, oldLocation: previous.location, newLocation: decl.location))
             }
         }
         return changes
@@ -76,21 +71,20 @@ struct DeclarationDiffer {
         let oldConstants = constantNames(old), newConstants = constantNames(new)
         var changes: [Change] = []
         for (name, macro) in before where after[name] == nil && !newConstants.contains(name) {
-            changes.append(Change(category: .removed, item: .macro, name: name, header: macro.location.header,
-                                  oldLocation: macro.location, old: macro.text, message: "macro \(name) was removed"))
+            changes.append(Change(.macroRemoved(text: macro.text), item: .macro, name: name, header: macro.location.header,
+                                  oldLocation: macro.location))
         }
         for (name, macro) in after {
             guard let previous = before[name] else {
                 if !oldConstants.contains(name) {
-                    changes.append(Change(category: .added, item: .macro, name: name, header: macro.location.header,
-                                          newLocation: macro.location, new: macro.text, message: "macro \(name) was added"))
+                    changes.append(Change(.macroAdded(text: macro.text), item: .macro, name: name, header: macro.location.header,
+                                          newLocation: macro.location))
                 }
                 continue
             }
             if previous.text != macro.text || previous.parameters != macro.parameters {
-                changes.append(Change(category: .macroChanged, item: .macro, name: name, header: macro.location.header,
-                                      oldLocation: previous.location, newLocation: macro.location,
-                                      old: previous.text, new: macro.text, message: "macro \(name) changed its definition"))
+                changes.append(Change(.macroText(old: previous.text, new: macro.text), item: .macro, name: name,
+                                      header: macro.location.header, oldLocation: previous.location, newLocation: macro.location))
             }
         }
         return changes
@@ -101,13 +95,8 @@ struct DeclarationDiffer {
     private func headers() -> [Change] {
         let before = old.headers.filter(\.listed).map(\.path), after = new.headers.filter(\.listed).map(\.path)
         if before.count == 1, after.count == 1 { return [] }
-        var changes: [Change] = []
-        for header in Set(before).subtracting(after).sorted() {
-            changes.append(Change(category: .removed, item: .header, name: header, header: header, message: "header \(header) was removed"))
-        }
-        for header in Set(after).subtracting(before).sorted() {
-            changes.append(Change(category: .added, item: .header, name: header, header: header, message: "header \(header) was added"))
-        }
-        return changes
+        let removed = Set(before).subtracting(after).sorted().map { Change(.headerRemoved, item: .header, name: $0, header: $0) }
+        let added = Set(after).subtracting(before).sorted().map { Change(.headerAdded, item: .header, name: $0, header: $0) }
+        return removed + added
     }
 }

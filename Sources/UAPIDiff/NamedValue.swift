@@ -1,66 +1,37 @@
 import UAPIModel
 
-/// A name with an integer value, from either a macro or an enumerator: C code
-/// uses both the same way, so the diff compares them in one namespace.
+/// A name with a value, from either a macro or an enumerator, with where it is
+/// defined and its ioctl decoding: what the value differ compares.
 struct NamedValue {
-    enum Kind: Equatable {
-        case macro
-        case enumerator(enumName: String)
-        case stringMacro
-        case floatMacro
-    }
-
     var name: String
-    var kind: Kind
-    var value: IntegerValue?
-    var text: String
+    var constant: NamedConstant
     var cType: String
     var location: SourceLocation
     var ioctl: IoctlNumber?
-    /// The constant's literal text for string and float constants.
-    var literal: String?
 
-    var kindWord: String {
-        switch kind {
-        case .macro, .stringMacro, .floatMacro: return "macro"
-        case .enumerator: return "enumerator"
-        }
-    }
+    var kind: NamedConstant.Kind { constant.kind }
 
-    /// `macro 0`, `enumerator 1`, `macro "vfio-pci"`, `ioctl 0x3b6b`.
-    var described: String {
-        "\(displayWord) \(displayValue)"
-    }
+    /// Macro and enumerator are different kinds of definition; string and float macros are macros.
+    var isEnumerator: Bool { constant.isEnumerator }
 
-    /// What a reader calls it: an ioctl is a macro, but says more as "ioctl".
-    var displayWord: String { ioctl != nil ? "ioctl" : kindWord }
-
-    var displayValue: String {
-        if let literal { return literal }
-        guard let value else { return "?" }
-        if ioctl != nil || value.magnitude > 0xFFFF && !value.isNegative { return value.hex }
-        return value.description
-    }
-
-    func sameValue(as other: NamedValue) -> Bool {
-        value == other.value && literal == other.literal
-    }
+    func sameValue(as other: NamedValue) -> Bool { constant.sameValue(as: other.constant) }
 
     static func all(in target: TargetSnapshot) -> [String: NamedValue] {
         var result: [String: NamedValue] = [:]
         for constant in target.constants {
-            let kind: Kind = constant.kind == .string ? .stringMacro : constant.kind == .float ? .floatMacro : .macro
+            let kind: NamedConstant.Kind = constant.kind == .string ? .stringMacro : constant.kind == .float ? .floatMacro : .macro
             let literal = constant.stringValue.map { "\"\($0)\"" } ?? constant.floatValue.map { "\($0)" }
-            result[constant.name] = NamedValue(name: constant.name, kind: kind, value: constant.value, text: constant.text,
-                                               cType: constant.cType, location: constant.location, ioctl: constant.ioctl,
-                                               literal: literal)
+            result[constant.name] = NamedValue(
+                name: constant.name,
+                constant: NamedConstant(kind: kind, value: constant.value, literal: literal, isIoctl: constant.ioctl != nil),
+                cType: constant.cType, location: constant.location, ioctl: constant.ioctl)
         }
         for decl in target.enums {
             for enumerator in decl.enumerators where result[enumerator.name] == nil {
                 result[enumerator.name] = NamedValue(
-                    name: enumerator.name, kind: .enumerator(enumName: decl.name), value: enumerator.value,
-                    text: enumerator.value.description, cType: decl.underlyingType,
-                    location: SourceLocation(header: decl.location.header, line: enumerator.line), ioctl: nil, literal: nil)
+                    name: enumerator.name,
+                    constant: NamedConstant(kind: .enumerator(enumName: decl.name), value: enumerator.value, literal: nil, isIoctl: false),
+                    cType: decl.underlyingType, location: SourceLocation(header: decl.location.header, line: enumerator.line), ioctl: nil)
             }
         }
         return result

@@ -1,3 +1,4 @@
+import Foundation
 import UAPIModel
 
 /// Compares the records of one target.
@@ -20,18 +21,17 @@ struct RecordDiffer {
         let renamedOld = Set(renames.map(\.old)), renamedNew = Set(renames.map(\.new))
         for (oldName, newName) in renames {
             let record = newRecords[newName]!
-            changes.append(Change(category: .renamed, item: .record, name: oldName, newName: newName,
+            changes.append(Change(.recordRenamed(kind: record.kind), item: .record, name: oldName, newName: newName,
                                   header: record.location.header, oldLocation: oldRecords[oldName]!.location,
-                                  newLocation: record.location, old: oldName, new: newName,
-                                  message: "\(record.kind.rawValue) \(oldName) is now \(newName) with the same layout; the old name is gone for source users"))
+                                  newLocation: record.location))
         }
         for record in removed where !renamedOld.contains(record.name) {
-            changes.append(Change(category: .removed, item: .record, name: record.name, header: record.location.header,
-                                  oldLocation: record.location, message: "\(record.kind.rawValue) \(record.name) was removed"))
+            changes.append(Change(.recordRemoved(kind: record.kind), item: .record, name: record.name,
+                                  header: record.location.header, oldLocation: record.location))
         }
         for record in added where !renamedNew.contains(record.name) {
-            changes.append(Change(category: .added, item: .record, name: record.name, header: record.location.header,
-                                  newLocation: record.location, message: "\(record.kind.rawValue) \(record.name) was added"))
+            changes.append(Change(.recordAdded(kind: record.kind), item: .record, name: record.name,
+                                  header: record.location.header, newLocation: record.location))
         }
         for newRecord in new.records {
             guard let oldRecord = oldRecords[newRecord.name] else { continue }
@@ -40,43 +40,27 @@ struct RecordDiffer {
         return changes
     }
 
-    private func change(_ category: ChangeCategory, _ item: ItemKind, _ name: String, _ old: Record, _ new: Record,
-                        from: String?, to: String?, _ message: String) -> Change {
-        Change(category: category, item: item, name: name, header: new.location.header, oldLocation: old.location,
-               newLocation: new.location, old: from, new: to, message: message)
-    }
-
     func compare(_ old: Record, _ new: Record) -> [Change] {
-        let name = new.name
-        if old.kind != new.kind {
-            return [change(.kindChanged, .record, name, old, new, from: old.kind.rawValue, to: new.kind.rawValue,
-                           "\(name) changed from a \(old.kind.rawValue) to a \(new.kind.rawValue)")]
+        let change = { (fact: ChangeFact) in
+            Change(fact, item: .record, name: new.name, header: new.location.header,
+                   oldLocation: old.location, newLocation: new.location)
         }
+        if old.kind != new.kind { return [change(.recordKindChanged(old: old.kind, new: new.kind))] }
         if old.isComplete != new.isComplete {
-            return [change(old.isComplete ? .removed : .added, .record, name, old, new,
-                           from: old.isComplete ? "complete" : "opaque", to: new.isComplete ? "complete" : "opaque",
-                           old.isComplete ? "\(name) lost its definition (only a declaration is left)" : "\(name) gained a definition")]
+            return [change(old.isComplete ? .recordLostDefinition : .recordGainedDefinition)]
         }
-        var changes: [Change] = []
         // Members of anonymous structs and unions are members of the record in C:
         // a field moved into `union { ... };` keeps its name and offset.
         var fields = FieldComparison(old: flattened(old, in: self.old), new: flattened(new, in: self.new))
-        changes += fields.changes(change: { category, item, fieldName, from, to, message in
-            self.change(category, item, fieldName, old, new, from: from, to: to, message)
-        })
-        if old.size != new.size, !fields.explainsSize {
-            changes.append(change(.layoutDrift, .record, name, old, new, from: describe(old.size), to: describe(new.size),
-                                  "size of \(name) changed from \(describe(old.size)) to \(describe(new.size)) bytes"))
+        var changes = fields.changes().map { item, name, fact in
+            Change(fact, item: item, name: name, header: new.location.header, oldLocation: old.location, newLocation: new.location)
         }
-        if old.alignment != new.alignment {
-            changes.append(change(.layoutDrift, .record, name, old, new, from: describe(old.alignment), to: describe(new.alignment),
-                                  "alignment of \(name) changed from \(describe(old.alignment)) to \(describe(new.alignment))"))
+        for index in changes.indices where changes[index].fact.category == .renamed {
+            if case let .fieldRenamed(_, to) = changes[index].fact { changes[index].newName = "\(new.name).\(to)" }
         }
-        if old.isPacked != new.isPacked {
-            changes.append(change(.layoutDrift, .record, name, old, new, from: old.isPacked ? "packed" : "not packed",
-                                  to: new.isPacked ? "packed" : "not packed",
-                                  "\(name) is \(new.isPacked ? "now" : "no longer") packed"))
-        }
+        if old.size != new.size, !fields.explainsSize { changes.append(change(.recordSize(old: old.size, new: new.size))) }
+        if old.alignment != new.alignment { changes.append(change(.recordAlignment(old: old.alignment, new: new.alignment))) }
+        if old.isPacked != new.isPacked { changes.append(change(.recordPacking(isPacked: new.isPacked))) }
         return changes
     }
 
@@ -97,11 +81,7 @@ struct RecordDiffer {
         let lower = name.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "_"))
         return reservedWords.contains { lower.hasPrefix($0) || lower.hasSuffix($0) }
     }
-
-    private func describe(_ value: Int?) -> String { value.map(String.init) ?? "unknown" }
 }
-
-import Foundation
 
 /// What must match for a removed and an added record to be one renamed record.
 struct RecordShape: Equatable {

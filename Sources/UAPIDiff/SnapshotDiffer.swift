@@ -11,11 +11,14 @@ public struct SnapshotDiffer {
 
     public func diff(old: Snapshot, new: Snapshot) -> DiffResult {
         let common = old.targets.map(\.target).filter { name in new.targets.contains { $0.target == name } }
-        var merged: [String: Change] = [:]
-        var order: [String] = []
+        var merged: [Change.MergeKey: Change] = [:]
+        var order: [Change.MergeKey] = []
+        let sentinel: (NamedValue, TargetSnapshot) -> Bool = { value, target in
+            guard case let .enumerator(enumName) = value.kind else { return false }
+            return sentinels.matches(enumerator: value.name, of: enumName, in: target)
+        }
         for name in common {
             let before = old.target(named: name)!, after = new.target(named: name)!
-            let sentinel: (NamedValue, TargetSnapshot) -> Bool = { value, target in sentinels.matches(value, in: target) }
             let changes = RecordDiffer(old: before, new: after).changes()
                 + ValueDiffer(old: before, new: after, sentinel: sentinel).changes()
                 + DeclarationDiffer(old: before, new: after).changes()
@@ -45,29 +48,4 @@ public struct DiffResult: Codable, Sendable, Equatable {
     public var changes: [Change]
     public var targetsOnlyInOld: [String]
     public var targetsOnlyInNew: [String]
-}
-
-/// Which enumerators are sentinels (`*_MAX`, `*_NUM`): their value moves whenever
-/// entries are added, which is harmless. Detected by name pattern, or by value:
-/// the last enumerator of its enum, one more than the largest of the others.
-public struct SentinelRule: Sendable, Equatable {
-    public var patterns: [String]
-    public var detectByValue: Bool
-
-    public static let `default` = SentinelRule(patterns: ["*_MAX", "*_NUM", "*_COUNT", "*_LAST", "NUM_*", "*_NUM_*"], detectByValue: true)
-
-    public init(patterns: [String], detectByValue: Bool) {
-        self.patterns = patterns
-        self.detectByValue = detectByValue
-    }
-
-    func matches(_ value: NamedValue, in target: TargetSnapshot) -> Bool {
-        guard case let .enumerator(enumName) = value.kind else { return false }
-        if patterns.contains(where: { Glob.matches($0, value.name) }) { return true }
-        guard detectByValue, let decl = target.enums.first(where: { $0.name == enumName }),
-              let last = decl.enumerators.last, last.name == value.name, decl.enumerators.count > 1 else { return false }
-        let others = decl.enumerators.dropLast().map(\.value)
-        guard let largest = others.max(), !largest.isNegative else { return false }
-        return last.value == IntegerValue(largest.magnitude + 1)
-    }
 }

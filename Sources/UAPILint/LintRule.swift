@@ -14,9 +14,12 @@ public protocol LintRule: Sendable {
 public struct LintContext: Sendable {
     public var snapshot: Snapshot
     public var headers: Set<String>
+    /// The policy's sentinel rule: sentinels are left out of value checks.
+    public var sentinels: SentinelRule
 
-    public init(snapshot: Snapshot) {
+    public init(snapshot: Snapshot, sentinels: SentinelRule = .default) {
         self.snapshot = snapshot
+        self.sentinels = sentinels
         headers = Set(snapshot.targets.flatMap { $0.headers.filter(\.listed).map(\.path) })
     }
 

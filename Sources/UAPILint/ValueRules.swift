@@ -34,13 +34,11 @@ struct DuplicateValueRule: LintRule {
     let fixHint = "Give each enumerator or flag its own value, or write an alias explicitly and suppress this finding with a reason."
     let defaultSeverity = Severity.compatible
 
-    private static let sentinels = ["*_MAX", "*_LAST", "*_NUM", "*_COUNT", "*_NR", "__*"]
-
     func check(_ context: LintContext) -> [LintFinding] {
         perTarget(context) { target in
             var findings: [LintFinding] = []
             for decl in context.enums(in: target) {
-                let members = decl.enumerators.filter { e in !Self.sentinels.contains { Glob.matches($0, e.name) } }
+                let members = decl.enumerators.filter { !context.sentinels.matches(name: $0.name) }
                 findings += duplicates(members.map { ($0.name, $0.value, SourceLocation(header: decl.location.header, line: $0.line)) },
                                        family: "enum \(decl.name)", target: target.target)
             }

@@ -1,6 +1,6 @@
 /// A decoded ioctl request number.
-public struct IoctlNumber: Codable, Sendable, Equatable {
-    public enum Direction: String, Codable, Sendable { case none, read, write, readWrite }
+public struct IoctlNumber: Codable, Sendable, Hashable {
+    public enum Direction: String, Codable, Sendable, Hashable { case none, read, write, readWrite }
 
     public var direction: Direction
     /// The "magic" type byte (`';'` for VFIO).

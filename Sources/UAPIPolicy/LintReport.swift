@@ -23,22 +23,16 @@ public struct LintReport: Codable, Sendable, Equatable {
         public var baselined: Int
     }
 
-    public var hasErrors: Bool { summary.errors > 0 }
-    public var hasWarnings: Bool { summary.warnings > 0 }
-
-    package static func word(_ severity: Severity) -> String {
-        switch severity {
-        case .breaking: return "error"
-        case .compatible: return "warning"
-        case .info: return "note"
-        }
+    /// Errors count as breaking, warnings as compatible, notes as info.
+    public var verdict: Verdict {
+        Verdict(breaking: summary.errors, compatible: summary.warnings, info: summary.notes, suppressed: summary.suppressed)
     }
 }
 
 /// Runs the rules, applies suppressions, and drops what the baseline already knows.
 public enum LintEngine {
     public static func run(_ snapshot: Snapshot, subject: String, policy: Policy, baseline: LintReport?) -> LintReport {
-        let context = LintContext(snapshot: snapshot)
+        let context = LintContext(snapshot: snapshot, sentinels: policy.sentinels)
         let targetNames = snapshot.targets.map(\.target)
         var all = LintRules.all.flatMap { $0.check(context) }
         for index in all.indices {
@@ -46,21 +40,17 @@ public enum LintEngine {
         }
         let known = Set(baseline?.findings.map(\.key) ?? [])
         let fresh = all.filter { !known.contains($0.key) }
-        var matched = Set<Int>()
+        var ledger = SuppressionLedger(policy.suppressions, engine: .lint)
         var findings = fresh.map { finding -> LintFinding in
             var finding = finding
-            if let hit = policy.suppressions.firstIndex(where: { $0.matches(finding) }) {
-                matched.insert(hit)
-                finding.suppressedBy = policy.suppressions[hit].reason
-            }
+            finding.suppressedBy = ledger.reason(for: finding)
             return finding
         }
         findings.sort { ($0.header, $0.location.line, $0.rule, $0.name) < ($1.header, $1.location.line, $1.rule, $1.name) }
-        let active = findings.filter { $0.suppressedBy == nil }
-        let count: (Severity) -> Int = { severity in active.filter { $0.severity == severity }.count }
+        let verdict = PolicyJudge.verdict(of: findings.map { ($0.severity, $0.suppressedBy != nil) })
         return LintReport(subject: subject, targets: targetNames, headers: context.headers.sorted(), findings: findings,
-                          summary: .init(errors: count(.breaking), warnings: count(.compatible), notes: count(.info),
-                                         suppressed: findings.count - active.count, baselined: all.count - fresh.count),
-                          unmatchedSuppressions: policy.suppressions.enumerated().filter { !matched.contains($0.offset) && $0.element.category == nil }.map(\.element))
+                          summary: .init(errors: verdict.breaking, warnings: verdict.compatible, notes: verdict.info,
+                                         suppressed: verdict.suppressed, baselined: all.count - fresh.count),
+                          unmatchedSuppressions: ledger.unmatched)
     }
 }

@@ -23,6 +23,6 @@ extension LintReport {
             summaryLine: line, counts: (summary.errors, summary.warnings, summary.notes, summary.suppressed),
             unmatchedSuppressions: unmatchedSuppressions, notes: [],
             json: (try? SnapshotCoding.encode(self)) ?? Data(), properties: ["subject": subject],
-            severityWords: [.breaking: "error", .compatible: "warning", .info: "note"], emptyMessage: "No findings.")
+            severityWords: LintWording.words, emptyMessage: "No findings.")
     }
 }

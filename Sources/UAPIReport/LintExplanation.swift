@@ -1,3 +1,4 @@
+import UAPIModel
 import UAPILint
 import UAPIPolicy
 
@@ -6,7 +7,7 @@ extension LintRules {
     public static func explanation(of rule: LintRule) -> String {
         """
         \(rule.id): \(rule.summary)
-        default severity: \(LintReport.word(rule.defaultSeverity))
+        default severity: \(LintWording.word(rule.defaultSeverity))
 
         \(rule.explanation)
 
@@ -14,4 +15,11 @@ extension LintRules {
 
         """
     }
+}
+
+/// Lint speaks of errors, warnings and notes where the diff says breaking, compatible, info.
+enum LintWording {
+    static let words: [Severity: String] = [.breaking: "error", .compatible: "warning", .info: "note"]
+
+    static func word(_ severity: Severity) -> String { words[severity] ?? severity.rawValue }
 }

@@ -73,33 +73,3 @@ private func rank(_ severity: Severity) -> Int {
     Severity.allCases.firstIndex(of: severity)!
 }
 
-extension DiffReport {
-    /// The diff as a renderable document.
-    public var document: ReportDocument {
-        let items = changes.map { change in
-            var properties = ["item": change.item.rawValue, "name": change.name]
-            if let newName = change.newName { properties["newName"] = newName }
-            if let old = change.old { properties["old"] = old }
-            if let new = change.new { properties["new"] = new }
-            return ReportItem(ruleId: change.category.rawValue, severity: change.severity, suppressedBy: change.suppressedBy,
-                              header: change.header, location: change.location, item: change.item.rawValue, name: change.name,
-                              message: change.message, targets: change.targets, targetSpecific: change.targetSpecific,
-                              properties: properties)
-        }
-        let rules = ChangeCategory.allCases.map {
-            ReportRule(id: $0.rawValue, summary: $0.summary,
-                       explanation: "\($0.summary) Default severity: \($0.defaultSeverity.rawValue). Adjust with a policy file: severity, experimental, extensible, sentinels or suppress (with a reason).",
-                       defaultSeverity: $0.defaultSeverity)
-        }
-        let summaryLine = "\(summary.breaking) breaking, \(summary.compatible) compatible, \(summary.info) info"
-            + (summary.suppressed > 0 ? ", \(summary.suppressed) suppressed" : "") + "; version bump: \(summary.versionBump)"
-        return ReportDocument(
-            title: "uapi diff: \(old) -> \(new)", kind: "ABI report", targets: targets, headers: headers, items: items,
-            rules: rules, summaryLine: summaryLine,
-            counts: (summary.breaking, summary.compatible, summary.info, summary.suppressed),
-            unmatchedSuppressions: unmatchedSuppressions, notes: notes,
-            json: (try? SnapshotCoding.encode(self)) ?? Data(),
-            properties: ["old": old, "new": new, "versionBump": summary.versionBump],
-            severityWords: [:], emptyMessage: "No ABI changes.")
-    }
-}

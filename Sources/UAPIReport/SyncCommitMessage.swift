@@ -15,9 +15,11 @@ public enum SyncCommitMessage {
         }
         lines.append("Files: \(changedFiles.isEmpty ? "none changed" : changedFiles.sorted().joined(separator: ", ")).")
         lines.append("")
-        lines.append("ABI changes (uapi): \(report.summary.breaking) breaking, \(report.summary.compatible) compatible, \(report.summary.info) info.")
-        for change in report.changes where change.suppressedBy == nil && change.severity != .info {
-            lines.append("- \(change.severity.rawValue): \(change.message)" + (change.targetSpecific ? " (\(change.targets.joined(separator: ", ")) only)" : ""))
+        let verdict = report.verdict
+        lines.append("ABI changes (uapi): \(verdict.breaking) breaking, \(verdict.compatible) compatible, \(verdict.info) info.")
+        for judged in report.changes where judged.suppressedBy == nil && judged.severity != .info {
+            let change = judged.change
+            lines.append("- \(judged.severity.rawValue): \(judged.message)" + (change.targetSpecific ? " (\(change.targets.joined(separator: ", ")) only)" : ""))
         }
         return lines.joined(separator: "\n") + "\n"
     }

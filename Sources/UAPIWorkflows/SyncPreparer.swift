@@ -29,7 +29,7 @@ public struct SyncPreparer {
         self.policy = policy
     }
 
-    public func prepare(_ group: SyncGroup) throws -> PreparedSync {
+    public func prepare(_ group: SyncGroup, ledger: inout SuppressionLedger) throws -> PreparedSync {
         var names: [String] = []
         for pattern in group.headers { names += try source.names(matching: pattern) }
         names = Array(Set(names)).sorted()
@@ -47,7 +47,7 @@ public struct SyncPreparer {
         if group.rewrite == .portable {
             let problems = try checker.rewriteProblems(original: installed, rewritten: final, defines: defines)
             guard problems.isEmpty else {
-                let list = problems.map { "  \($0.category.rawValue): \($0.message)" + ($0.targetSpecific ? " (\($0.targets.joined(separator: ", ")) only)" : "") }
+                let list = problems.map { "  \($0.category.rawValue): \(ChangeWording.sentence($0))" + ($0.targetSpecific ? " (\($0.targets.joined(separator: ", ")) only)" : "") }
                 throw UAPIError.badArgument("\(group.to): the portable rewrite changes the ABI; nothing written:\n" + list.joined(separator: "\n"))
             }
         }
@@ -59,8 +59,8 @@ public struct SyncPreparer {
             ? Snapshot(targets: checker.targets.map { TargetSnapshot(target: $0.name, triple: $0.triple, ioctlEncoding: $0.ioctlEncoding) })
             : try checker.snapshot(current, defines: defines)
         let after = try checker.snapshot(final, defines: defines)
-        let report = PolicyJudge.judge(SnapshotDiffer(sentinels: policy.sentinels).diff(old: before, new: after), policy: policy,
-                                       old: before, new: after, oldLabel: group.to, newLabel: source.label)
+        let report = try Comparison.compare(old: before, new: after, policy: policy, oldLabel: group.to, newLabel: source.label,
+                                            ledger: &ledger)
         return PreparedSync(group: group, files: final, existing: existing, report: report)
     }
 }

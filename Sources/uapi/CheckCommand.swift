@@ -35,12 +35,14 @@ struct CheckCommand: ParsableCommand {
         built.warnings.forEach(CLIOutput.warning)
         let current = built.snapshot
 
+        let policy = try report.loadPolicy(default: project.policyPath)
         if updateBaseline {
             let previous = try? SnapshotCoding.read(path: baselinePath)
             try AtomicFile.write(try SnapshotCoding.encode(current), to: baselinePath)
-            if let previous {
-                let result = SnapshotDiffer().diff(old: previous, new: current)
-                CLIOutput.warning("baseline \(baselinePath) updated: \(result.changes.count) change\(result.changes.count == 1 ? "" : "s") accepted")
+            if let previous, let accepted = try? Comparison.compare(old: previous, new: current, policy: policy,
+                                                                     oldLabel: "baseline", newLabel: "current headers") {
+                let count = accepted.changes.count
+                CLIOutput.warning("baseline \(baselinePath) updated: \(count) change\(count == 1 ? "" : "s") accepted (\(accepted.summaryLine))")
             } else {
                 CLIOutput.warning("baseline \(baselinePath) written")
             }
@@ -50,10 +52,8 @@ struct CheckCommand: ParsableCommand {
             throw UAPIError.badSnapshot(path: baselinePath, reason: "no baseline yet; create it with 'uapi check --update-baseline'")
         }
         let baseline = try SnapshotCoding.read(path: baselinePath)
-        let policy = try report.loadPolicy(default: project.policyPath)
-        let result = SnapshotDiffer(sentinels: policy.sentinels).diff(old: baseline, new: current)
-        let judged = PolicyJudge.judge(result, policy: policy, old: baseline, new: current,
-                                       oldLabel: "baseline", newLabel: "current headers")
+        let judged = try Comparison.compare(old: baseline, new: current, policy: policy,
+                                            oldLabel: "baseline", newLabel: "current headers")
         throw ExitCode(try report.emit(judged))
     }
 

@@ -28,8 +28,7 @@ struct DiffCommand: ParsableCommand {
         let policy = try report.loadPolicy()
         let (before, after, warnings) = try loader.load(try DiffSide.parse(old), try DiffSide.parse(new))
         warnings.forEach(CLIOutput.warning)
-        let result = SnapshotDiffer(sentinels: policy.sentinels).diff(old: before, new: after)
-        let judged = PolicyJudge.judge(result, policy: policy, old: before, new: after, oldLabel: old, newLabel: new)
+        let judged = try Comparison.compare(old: before, new: after, policy: policy, oldLabel: old, newLabel: new)
         throw ExitCode(try report.emit(judged))
     }
 }

@@ -43,16 +43,6 @@ struct LintCommand: ParsableCommand {
         }
         let result = LintEngine.run(snapshot, subject: inputs.joined(separator: " "), policy: try report.loadPolicy(), baseline: previous)
         try report.emit(result.document)
-        throw ExitCode(ExitStatus.of(result, failOn: report.failOn))
-    }
-}
-
-extension ExitStatus {
-    static func of(_ report: LintReport, failOn: FailOn) -> Int32 {
-        switch failOn {
-        case .never: return ok
-        case .breaking: return report.hasErrors ? breaking : ok
-        case .compatible: return (report.hasWarnings ? compatible : 0) | (report.hasErrors ? breaking : 0)
-        }
+        throw ExitCode(ExitStatus.of(result.verdict, failOn: report.failOn ?? .compatible))
     }
 }

@@ -19,8 +19,8 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("policy"), help: "A policy file: severities, experimental names, extensible structs, sentinels, suppressions.")
     var policy: String?
 
-    @Option(name: .customLong("fail-on"), help: "Which changes set the exit status: compatible (4 and 8), breaking (8 only) or never.")
-    var failOn: FailOn = .compatible
+    @Option(name: .customLong("fail-on"), help: "Which changes set the exit status: compatible (4 and 8), breaking (8 only) or never. Default: compatible; for sync, breaking (which changes stop it).")
+    var failOn: FailOn?
 
     @Option(name: .customLong("path-prefix"), help: "Prepended to header names in SARIF, GitHub, JUnit and Markdown output (e.g. include/uapi/).")
     var pathPrefix: String = ""
@@ -36,7 +36,7 @@ struct ReportOptions: ParsableArguments {
     /// Prints the report and returns the exit status it calls for.
     func emit(_ report: DiffReport) throws -> Int32 {
         try emit(report.document)
-        return ExitStatus.of(report, failOn: failOn)
+        return ExitStatus.of(report.verdict, failOn: failOn ?? .compatible)
     }
 
     /// Writes to -o, else to standard output (standard error when that carries something else, as for sync).
@@ -54,12 +54,13 @@ struct ReportOptions: ParsableArguments {
 }
 
 extension ExitStatus {
-    /// 4 for compatible changes, 8 for breaking ones, both bits when both; --fail-on narrows it.
-    static func of(_ report: DiffReport, failOn: FailOn) -> Int32 {
+    /// The one place a verdict becomes an exit status: 4 for compatible changes (lint
+    /// warnings), 8 for breaking ones (lint errors), both bits when both; --fail-on narrows it.
+    static func of(_ verdict: Verdict, failOn: FailOn) -> Int32 {
         switch failOn {
         case .never: return ok
-        case .breaking: return report.hasBreaking ? breaking : ok
-        case .compatible: return (report.hasCompatible ? compatible : 0) | (report.hasBreaking ? breaking : 0)
+        case .breaking: return verdict.hasBreaking ? breaking : ok
+        case .compatible: return (verdict.hasCompatible ? compatible : 0) | (verdict.hasBreaking ? breaking : 0)
         }
     }
 }

@@ -11,7 +11,8 @@ struct SyncCommand: ParsableCommand {
         discussion: """
         uapi sync --from ~/linux --to linux-headers linux/vfio.h 'linux/vfio_*.h' asm-x86/kvm.h --dry-run
         uapi sync --from ~/linux@v6.8 --to linux-headers linux/vfio.h
-        A breaking ABI change stops the sync (exit 8, nothing written) unless --allow-breaking --reason is given.
+        A breaking ABI change stops the sync (exit 8, nothing written) unless --allow-breaking --reason is given;
+        --fail-on compatible stops it on compatible changes too (exit 4).
         The new tree is staged beside --to and swapped in: a failure or Ctrl-C leaves the old tree as it was.
         The commit message is printed on standard output; the ABI report on standard error (or -o).
         """)
@@ -61,6 +62,9 @@ struct SyncCommand: ParsableCommand {
         if allowBreaking, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--allow-breaking needs --reason \"...\"")
         }
+        if report.failOn == .never {
+            throw ValidationError("--fail-on never does not apply to sync: accept breaking changes with --allow-breaking --reason \"...\"")
+        }
         if packedMacro != nil, rewrite != .portable { throw ValidationError("--packed-macro goes with --rewrite portable") }
         if config == nil, headers.isEmpty || to == nil { throw ValidationError("name --to and the headers, or --config") }
     }
@@ -80,14 +84,21 @@ struct SyncCommand: ParsableCommand {
                                     checker: SyncChecker(targets: targetList, includeDirectories: includeDirectories, kernelTypes: kernelTypes),
                                     policy: try report.loadPolicy())
         // Every group is checked before any is written.
-        let prepared = try groups.map(preparer.prepare)
+        let policy = preparer.policy
+        var ledgers: [SuppressionLedger] = []
+        let prepared = try groups.map { group in
+            var ledger = SuppressionLedger(policy.suppressions, engine: .diff)
+            defer { ledgers.append(ledger) }
+            return try preparer.prepare(group, ledger: &ledger)
+        }
         // One report for all groups: the commit message owns standard output.
-        let combined = DiffReport.merged(prepared.map(\.report), old: groups.map(\.to).joined(separator: ", "), new: source.label)
+        let combined = DiffReport.merged(prepared.map(\.report), ledgers: ledgers,
+                                         old: groups.map(\.to).joined(separator: ", "), new: source.label)
         try report.emit(combined.document, onStandardError: true)
 
         let commit = source.commit
         var plans: [(PreparedSync, SyncPlan)] = []
-        let breaking = combined.summary.breaking
+        let verdict = combined.verdict
         for group in prepared {
             var record = SyncRecord(source: source.label, kernelVersion: source.kernelVersion, commit: commit?.id, describe: commit?.describe,
                                     rewrite: group.group.rewrite.rawValue, date: ISO8601DateFormatter().string(from: Date()), files: group.files)
@@ -100,9 +111,17 @@ struct SyncCommand: ParsableCommand {
             directories: groups.map { ($0.to as NSString).lastPathComponent }, record: plans[0].1.record, subject: commit?.subject,
             report: combined, changedFiles: plans.flatMap { $0.1.changedFiles.map(\.path) })
 
-        if breaking > 0 && !allowBreaking {
-            CLIOutput.error("refused: \(breaking) breaking ABI change\(breaking == 1 ? "" : "s"); nothing written. Review the report; to accept, re-run with --allow-breaking --reason \"...\"")
-            throw ExitCode(ExitStatus.breaking)
+        let threshold = report.failOn ?? .breaking
+        let stopsOnBreaking = verdict.hasBreaking && !allowBreaking
+        let stopsOnCompatible = threshold == .compatible && verdict.hasCompatible
+        if stopsOnBreaking || stopsOnCompatible {
+            let plural: (Int) -> String = { $0 == 1 ? "" : "s" }
+            var reasons: [String] = []
+            if stopsOnBreaking { reasons.append("\(verdict.breaking) breaking ABI change\(plural(verdict.breaking))") }
+            if stopsOnCompatible { reasons.append("\(verdict.compatible) compatible ABI change\(plural(verdict.compatible)) (--fail-on compatible)") }
+            CLIOutput.error("refused: \(reasons.joined(separator: " and ")); nothing written. Review the report"
+                            + (stopsOnBreaking ? "; to accept, re-run with --allow-breaking --reason \"...\"" : ""))
+            throw ExitCode(ExitStatus.of(verdict, failOn: threshold))
         }
         if dryRun {
             print(message, terminator: "")

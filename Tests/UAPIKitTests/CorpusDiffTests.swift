@@ -74,16 +74,20 @@ final class CorpusDiffTests: XCTestCase {
 
     /// Every reported size change, as gcc sees both versions on that target.
     private func confirmSizesWithGCC(_ changes: [Change], oldPath: String, newPath: String) throws -> Int {
-        let sized = changes.filter { ($0.category == .layoutDrift && $0.message.hasPrefix("size of")) || $0.category == .tailExtension }
-        for change in sized {
+        let sized = changes.compactMap { change -> (Change, old: Int?, new: Int?)? in
+            switch change.fact {
+            case let .recordSize(old, new), let .tailAppended(old, new, _): return (change, old, new)
+            default: return nil
+            }
+        }
+        for (change, oldSize, newSize) in sized {
             for target in change.targets {
                 let gcc = try XCTUnwrap(GCC.forTarget(target))
-                let number: (String?) -> Int? = { $0.flatMap { Int($0.split(separator: " ").first ?? "") } }
-                let (old, new) = (try XCTUnwrap(number(change.old)), try XCTUnwrap(number(change.new)))
+                let (old, new) = (try XCTUnwrap(oldSize), try XCTUnwrap(newSize))
                 XCTAssertTrue(try gcc.accepts("#include \"\(oldPath)\"\n_Static_assert(sizeof(struct \(change.name)) == \(old), \"old\");\n"), "\(change.name) old size on \(target)")
                 XCTAssertTrue(try gcc.accepts("#include \"\(newPath)\"\n_Static_assert(sizeof(struct \(change.name)) == \(new), \"new\");\n"), "\(change.name) new size on \(target)")
             }
         }
-        return sized.map(\.targets.count).reduce(0, +)
+        return sized.map(\.0.targets.count).reduce(0, +)
     }
 }

@@ -23,6 +23,8 @@ public enum UAPIError: Error, LocalizedError, Equatable {
     case gitError(String)
     /// A command-line argument is malformed.
     case badArgument(String)
+    /// The two sides of a comparison share no target ABI, so nothing can be compared.
+    case noCommonTarget(old: String, oldTargets: [String], new: String, newTargets: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -49,6 +51,9 @@ public enum UAPIError: Error, LocalizedError, Equatable {
             return "git: \(reason)"
         case let .badArgument(reason):
             return reason
+        case let .noCommonTarget(old, oldTargets, new, newTargets):
+            let list: ([String]) -> String = { $0.isEmpty ? "none" : $0.joined(separator: ", ") }
+            return "nothing to compare: \(old) has targets \(list(oldTargets)) and \(new) has \(list(newTargets)); snapshot both sides for the same targets (--target)"
         }
     }
 }

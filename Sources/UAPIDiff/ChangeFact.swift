@@ -1,0 +1,147 @@
+import UAPIModel
+
+/// What changed, as data. Every case carries exactly what a reader needs to
+/// understand the change; the Report stage alone turns a fact into words, and the
+/// Policy stage alone decides how much it matters.
+public enum ChangeFact: Codable, Sendable, Hashable {
+    // Headers.
+    case headerAdded
+    case headerRemoved
+
+    // Records.
+    case recordAdded(kind: Record.Kind)
+    case recordRemoved(kind: Record.Kind)
+    /// The change's `name` is the old name, `newName` the new one; the layout is the same.
+    case recordRenamed(kind: Record.Kind)
+    case recordKindChanged(old: Record.Kind, new: Record.Kind)
+    /// Only a declaration is left, or a declaration became a definition.
+    case recordLostDefinition
+    case recordGainedDefinition
+    case recordSize(old: Int?, new: Int?)
+    case recordAlignment(old: Int?, new: Int?)
+    case recordPacking(isPacked: Bool)
+    /// Fields appended after everything the old record had.
+    case tailAppended(oldSize: Int?, newSize: Int?, fields: [String])
+
+    // Fields (the change's `name` is `record.field`).
+    case fieldAdded(type: String, offsetBits: Int)
+    case fieldRemoved(type: String, offsetBits: Int)
+    case fieldRenamed(from: String, to: String)
+    case fieldOffset(oldBits: Int, newBits: Int)
+    case fieldBitWidth(old: Int?, new: Int?)
+    case fieldSize(old: FieldSize, new: FieldSize)
+    case fieldType(old: String, new: String, oldSize: FieldSize, newSize: FieldSize)
+    /// Spelled differently with the same meaning (`u32` / `__u32` / `uint32_t`).
+    case fieldSpelling(old: String, new: String, meaning: String, canonical: String)
+    /// A reserved or padding field now holds these fields, in the same bytes.
+    case reservedUsed(field: String, by: [String])
+
+    // Typedefs and enums as types.
+    case typedefAdded(canonical: String)
+    case typedefRemoved(canonical: String)
+    case typedefType(old: String, new: String)
+    case typedefSpelling(old: String, new: String, canonical: String)
+    case enumAdded
+    case enumRemoved
+    case enumUnderlyingType(old: String, new: String)
+
+    // Macros that are not constants (function-like, or text that does not evaluate).
+    case macroAdded(text: String)
+    case macroRemoved(text: String)
+    case macroText(old: String, new: String)
+
+    // Named values: constants, enumerators and ioctls.
+    case valueAdded(NamedConstant)
+    case valueRemoved(NamedConstant)
+    case valueChanged(old: NamedConstant, new: NamedConstant, isSentinel: Bool)
+    /// `name` is the old name, `newName` the new one; `oldNameNowMeans` is set when the old name is still defined.
+    case valueRenamed(value: NamedConstant, oldNameNowMeans: NamedConstant?)
+    /// A macro became an enumerator or the reverse.
+    case valueKindChanged(old: NamedConstant, new: NamedConstant)
+    case stoppedBeingConstant(was: NamedConstant)
+    case becameConstant(NamedConstant)
+    case enumeratorMoved(fromEnum: String, toEnum: String, old: NamedConstant, new: NamedConstant)
+    /// A constant's C type; `sameMeaning` when both are the same width and sign on the target.
+    case constantType(old: String, new: String, sameMeaning: Bool)
+    case ioctl(old: IoctlNumber, new: IoctlNumber, oldValue: NamedConstant, newValue: NamedConstant)
+    /// The same request number, the argument type spelled differently.
+    case ioctlArgumentSpelling(old: String?, new: String?)
+
+    /// The category the policy maps to a severity.
+    public var category: ChangeCategory {
+        switch self {
+        case .headerAdded, .recordAdded, .recordGainedDefinition, .fieldAdded, .typedefAdded, .enumAdded, .macroAdded, .valueAdded:
+            return .added
+        case .headerRemoved, .recordRemoved, .recordLostDefinition, .fieldRemoved, .typedefRemoved, .enumRemoved, .macroRemoved, .valueRemoved:
+            return .removed
+        case .recordRenamed, .fieldRenamed, .valueRenamed:
+            return .renamed
+        case .recordKindChanged, .valueKindChanged, .stoppedBeingConstant, .becameConstant, .enumeratorMoved:
+            return .kindChanged
+        case .recordSize, .recordAlignment, .recordPacking, .fieldOffset, .fieldBitWidth, .fieldSize:
+            return .layoutDrift
+        case let .fieldType(_, _, oldSize, newSize):
+            return oldSize.bytes == newSize.bytes ? .typeChanged : .layoutDrift
+        case .typedefType, .enumUnderlyingType:
+            return .typeChanged
+        case let .constantType(_, _, sameMeaning):
+            return sameMeaning ? .spellingChanged : .typeChanged
+        case .tailAppended:
+            return .tailExtension
+        case .reservedUsed:
+            return .reservedUsed
+        case .fieldSpelling, .typedefSpelling, .ioctlArgumentSpelling:
+            return .spellingChanged
+        case .macroText:
+            return .macroChanged
+        case let .valueChanged(_, _, isSentinel):
+            return isSentinel ? .sentinelChanged : .valueChanged
+        case .ioctl:
+            return .ioctlChanged
+        }
+    }
+}
+
+/// A field's extent: a number of bytes, or a flexible array member.
+public struct FieldSize: Codable, Sendable, Hashable {
+    public var bytes: Int?
+    public var isFlexibleArray: Bool
+
+    public init(_ field: Field) {
+        bytes = field.size
+        isFlexibleArray = field.isFlexibleArray
+    }
+}
+
+/// A name's value as the diff sees it: what it is (macro, enumerator, ioctl) and
+/// what it evaluates to. Macros and enumerators share one namespace in C.
+public struct NamedConstant: Codable, Sendable, Hashable {
+    public enum Kind: Codable, Sendable, Hashable {
+        case macro
+        case enumerator(enumName: String)
+        case stringMacro
+        case floatMacro
+    }
+
+    public var kind: Kind
+    public var value: IntegerValue?
+    /// The literal text of a string or float constant (`"vfio-pci"`).
+    public var literal: String?
+    public var isIoctl: Bool
+
+    public init(kind: Kind, value: IntegerValue?, literal: String?, isIoctl: Bool) {
+        self.kind = kind
+        self.value = value
+        self.literal = literal
+        self.isIoctl = isIoctl
+    }
+
+    public var isEnumerator: Bool {
+        if case .enumerator = kind { return true }
+        return false
+    }
+
+    public func sameValue(as other: NamedConstant) -> Bool {
+        value == other.value && literal == other.literal
+    }
+}

@@ -1,0 +1,16 @@
+import UAPIDiff
+import UAPIModel
+
+extension ChangeCategory {
+    /// The strict user-space view: what a binary built against the old header needs.
+    public var defaultSeverity: Severity {
+        switch self {
+        case .removed, .renamed, .valueChanged, .kindChanged, .typeChanged, .layoutDrift, .ioctlChanged, .tailExtension:
+            return .breaking
+        case .added, .reservedUsed, .sentinelChanged:
+            return .compatible
+        case .spellingChanged, .macroChanged:
+            return .info
+        }
+    }
+}
