@@ -17,7 +17,7 @@ import XCTest
 /// every size change it reports.
 final class CorpusDiffTests: XCTestCase {
     func testConsecutiveVersionsAgreeWithTheTextualDiff() throws {
-        let corpus = try TestPaths.requireShared("corpus/vfio")
+        let corpus = TestPaths.vendored("corpus/vfio")
         let versions = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".h") }.sorted()
             .map { corpus.appendingPathComponent($0).path }
         var confirmed = 0

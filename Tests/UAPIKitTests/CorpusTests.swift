@@ -11,11 +11,11 @@ import XCTest
 @testable import UAPISync
 @testable import UAPIWorkflows
 
-/// The real historical vfio.h versions in ../shared/corpus/vfio: each one snapshots
+/// The real historical vfio.h versions in Tests/Fixtures/corpus/vfio (from ../shared): each one snapshots
 /// for every oracle target, and gcc agrees with every layout.
 final class CorpusTests: XCTestCase {
     func testHistoricalVfioHeadersSnapshotAndMatchGCC() throws {
-        let corpus = try TestPaths.requireShared("corpus/vfio")
+        let corpus = TestPaths.vendored("corpus/vfio")
         let versions = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".h") }.sorted()
         XCTAssertEqual(versions.count, 4)
         for version in versions {

@@ -47,12 +47,14 @@ final class DiffGoldenTests: XCTestCase {
 
 final class LintGoldenTests: XCTestCase {
     func testEveryCaseInEveryFormat() throws {
+        XCTAssertGreaterThanOrEqual(ReportGolden.cases("lint").count, 2)
         try ReportGolden.run("lint", folder: "lint")
     }
 }
 
 final class LayoutGoldenTests: XCTestCase {
     func testEveryCaseAsTextAndJSON() throws {
+        XCTAssertGreaterThanOrEqual(ReportGolden.cases("layout").count, 2)
         try ReportGolden.run("layout", folder: "layout", formats: [("text", "expected.txt"), ("json", "expected.json")])
     }
 }

@@ -11,7 +11,7 @@ final class ReportFormatTests: XCTestCase {
     }
 
     func testSARIFValidatesAgainstTheSARIFSchema() throws {
-        let schema = try TestPaths.requireShared("schemas/sarif-2.1.0.json")
+        let schema = TestPaths.vendored("schemas/sarif-2.1.0.json")
         let files = expectedFiles("expected.sarif")
         XCTAssertGreaterThanOrEqual(files.count, 6)
         let result = try CommandRunner.run("python3", [validator, schema.path] + files)
@@ -19,7 +19,7 @@ final class ReportFormatTests: XCTestCase {
     }
 
     func testSARIFSchemaCatchesABrokenLog() throws {
-        let schema = try TestPaths.requireShared("schemas/sarif-2.1.0.json")
+        let schema = TestPaths.vendored("schemas/sarif-2.1.0.json")
         let text = try String(contentsOfFile: expectedFiles("expected.sarif")[0], encoding: .utf8)
             .replacingOccurrences(of: "\"level\" : \"error\"", with: "\"level\" : \"fatal\"")
         let file = try TestPaths.temporaryDirectory().appendingPathComponent("broken.sarif")

@@ -8,20 +8,9 @@ enum TestPaths {
 
     static let fixtures = repository.appendingPathComponent("Tests/Fixtures")
 
-    /// `../shared` beside the project, when present.
-    static var shared: URL? {
-        let url = repository.deletingLastPathComponent().appendingPathComponent("shared")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
-
-    static func requireShared(_ sub: String) throws -> URL {
-        guard let shared, FileManager.default.fileExists(atPath: shared.appendingPathComponent(sub).path) else {
-            let message = "SKIPPED: ../shared/\(sub) is absent; this test needs the shared test data"
-            print(message)
-            throw XCTSkip(message)
-        }
-        return shared.appendingPathComponent(sub)
-    }
+    /// Real headers and schemas copied from `../shared` into the repository, so no
+    /// test depends on a folder outside the clone.
+    static func vendored(_ sub: String) -> URL { fixtures.appendingPathComponent(sub) }
 
     /// The `uapi` executable built beside the test bundle.
     static var uapiBinary: URL {
