@@ -13,7 +13,7 @@ struct RecordDiffer {
         let newRecords = Dictionary(new.records.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var changes: [Change] = []
         // Anonymous members are named by their offset: their moves show in the owner's fields.
-        let tracked: (Record) -> Bool = { !$0.name.contains("::<anon") }
+        let tracked: (Record) -> Bool = { !$0.isAnonymousMember }
         let removed = old.records.filter { tracked($0) && newRecords[$0.name] == nil }
         let added = new.records.filter { tracked($0) && oldRecords[$0.name] == nil }
         let renames = RenameMatcher.pairs(removed: removed.map { ($0.name, $0) }, added: added.map { ($0.name, $0) },
@@ -70,8 +70,8 @@ struct RecordDiffer {
             // An unnamed bit-field (`__u32 :24;`) is padding no program can name: its
             // effect shows in the offsets of the named fields after it and in the size.
             if field.name.isEmpty, field.record == nil { return [] }
-            guard field.name.isEmpty, let path = field.record, path.contains("::<anon"),
-                  let member = target.record(named: path) else { return [field] }
+            guard field.name.isEmpty, let path = field.record,
+                  let member = target.record(named: path), member.isAnonymousMember else { return [field] }
             return flattened(member, in: target).fields
         }
         return copy

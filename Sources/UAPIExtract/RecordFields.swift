@@ -65,7 +65,7 @@ extension DeclarationCollector {
         append(Record(name: name, kind: kind == "union" ? .union : .struct, location: location(of: cursor),
                       isAnonymous: true, isComplete: true, size: try? type.size.get(),
                       alignment: try? type.alignment.get(), isPacked: cursor.hasAttribute(.packedAttribute),
-                      alignedAttribute: AlignedAttribute.value(on: cursor), fields: fields))
+                      alignedAttribute: AlignedAttribute.value(on: cursor), fields: fields, owner: owner))
         return Field(name: "", type: "\(kind) <anonymous>", canonicalType: "\(kind) <anonymous>",
                      offsetBits: memberBits, size: try? type.size.get(), bitWidth: nil,
                      isFlexibleArray: false, record: name)

@@ -27,7 +27,7 @@ public struct LintContext: Sendable {
 
     /// Named (non-anonymous-member) complete records of the listed headers, per target.
     func records(in target: TargetSnapshot) -> [Record] {
-        target.records.filter { headers.contains($0.location.header) && $0.isComplete && !$0.name.contains("::<anon") }
+        target.records.filter { headers.contains($0.location.header) && $0.isComplete && !$0.isAnonymousMember }
     }
 
     func constants(in target: TargetSnapshot) -> [Constant] {

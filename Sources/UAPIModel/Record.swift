@@ -16,10 +16,16 @@ public struct Record: Codable, Sendable, Equatable {
     /// The value of an explicit `__attribute__((aligned(N)))` on the record, if any.
     public var alignedAttribute: Int?
     public var fields: [Field]
+    /// For an anonymous struct or union member (`union { ... };` inside a record):
+    /// the named record whose fields it holds, at offsets counted from that record.
+    public var owner: String?
+
+    /// True for an anonymous struct or union member: its fields belong to `owner` in C.
+    public var isAnonymousMember: Bool { owner != nil }
 
     public init(name: String, kind: Kind, location: SourceLocation, isAnonymous: Bool,
                 isComplete: Bool, size: Int?, alignment: Int?, isPacked: Bool,
-                alignedAttribute: Int?, fields: [Field]) {
+                alignedAttribute: Int?, fields: [Field], owner: String? = nil) {
         self.name = name
         self.kind = kind
         self.location = location
@@ -30,6 +36,30 @@ public struct Record: Codable, Sendable, Equatable {
         self.isPacked = isPacked
         self.alignedAttribute = alignedAttribute
         self.fields = fields
+        self.owner = owner
+    }
+}
+
+extension Record {
+    private enum CodingKeys: String, CodingKey {
+        case name, kind, location, isAnonymous, isComplete, size, alignment, isPacked, alignedAttribute, fields, owner
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        location = try container.decode(SourceLocation.self, forKey: .location)
+        isAnonymous = try container.decode(Bool.self, forKey: .isAnonymous)
+        isComplete = try container.decode(Bool.self, forKey: .isComplete)
+        size = try container.decodeIfPresent(Int.self, forKey: .size)
+        alignment = try container.decodeIfPresent(Int.self, forKey: .alignment)
+        isPacked = try container.decode(Bool.self, forKey: .isPacked)
+        alignedAttribute = try container.decodeIfPresent(Int.self, forKey: .alignedAttribute)
+        fields = try container.decode([Field].self, forKey: .fields)
+        // Snapshots written before `owner` existed name anonymous members `owner::<anon ...>`.
+        owner = try container.decodeIfPresent(String.self, forKey: .owner)
+            ?? name.range(of: "::<anon ").map { String(name[..<$0.lowerBound]) }
     }
 }
 

@@ -28,7 +28,7 @@ struct LayoutCommand: ParsableCommand {
         warnings.forEach(CLIOutput.warning)
         guard let first = snapshot.targets.first else { return }
         let listed = Set(first.headers.filter(\.listed).map(\.path))
-        let all = first.records.filter { $0.isComplete && !$0.name.contains("::<anon") && (listed.isEmpty || listed.contains($0.location.header)) }.map(\.name)
+        let all = first.records.filter { $0.isComplete && !$0.isAnonymousMember && (listed.isEmpty || listed.contains($0.location.header)) }.map(\.name)
         for name in records where !all.contains(name) {
             let near = all.filter { $0.contains(name) || name.contains($0) }.prefix(5)
             throw UAPIError.badArgument("\(header): no record '\(name)'" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
