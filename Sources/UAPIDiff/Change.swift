@@ -68,4 +68,8 @@ public enum ChangeCategory: String, Codable, Sendable, CaseIterable {
     case sentinelChanged = "sentinel-changed"
     case spellingChanged = "spelling-changed"
     case macroChanged = "macro-changed"
+    case flexibleArray = "flexible-array"
+    case redefined
+    case contextChanged = "context-changed"
+    case moved
 }

@@ -35,6 +35,9 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case fieldSpelling(old: String, new: String, meaning: String, canonical: String)
     /// A reserved or padding field now holds these fields, in the same bytes.
     case reservedUsed(field: String, by: [String])
+    /// A zero- or one-element array became a flexible array member (`[0]` -> `[]`) or the reverse,
+    /// at the same offset with the same element type.
+    case flexibleArray(old: String, new: String)
 
     // Typedefs and enums as types.
     case typedefAdded(canonical: String)
@@ -58,14 +61,18 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case valueRenamed(value: NamedConstant, oldNameNowMeans: NamedConstant?)
     /// A macro became an enumerator or the reverse.
     case valueKindChanged(old: NamedConstant, new: NamedConstant)
-    case stoppedBeingConstant(was: NamedConstant)
-    case becameConstant(NamedConstant)
+    /// `sameText` when the macro's text is what it was: only its evaluation changed.
+    case stoppedBeingConstant(was: NamedConstant, sameText: Bool)
+    case becameConstant(NamedConstant, sameText: Bool)
     case enumeratorMoved(fromEnum: String, toEnum: String, old: NamedConstant, new: NamedConstant)
     /// A constant's C type; `sameMeaning` when both are the same width and sign on the target.
     case constantType(old: String, new: String, sameMeaning: Bool)
     case ioctl(old: IoctlNumber, new: IoctlNumber, oldValue: NamedConstant, newValue: NamedConstant)
     /// The same request number, the argument type spelled differently.
     case ioctlArgumentSpelling(old: String?, new: String?)
+
+    /// The same definition, now in another header of the snapshot.
+    case moved(fromHeader: String, toHeader: String)
 
     /// The category the policy maps to a severity.
     public var category: ChangeCategory {
@@ -76,8 +83,18 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .removed
         case .recordRenamed, .fieldRenamed, .valueRenamed:
             return .renamed
-        case .recordKindChanged, .valueKindChanged, .stoppedBeingConstant, .becameConstant, .enumeratorMoved:
+        case .recordKindChanged, .enumeratorMoved:
             return .kindChanged
+        case let .valueKindChanged(old, new):
+            // A constant whose value is unchanged is never breaking.
+            return old.sameValue(as: new) ? .redefined : .kindChanged
+        case let .stoppedBeingConstant(_, sameText), let .becameConstant(_, sameText):
+            // The same text that did (or did not) evaluate: what the header includes changed, not the value.
+            return sameText ? .contextChanged : .kindChanged
+        case .flexibleArray:
+            return .flexibleArray
+        case .moved:
+            return .moved
         case .recordSize, .recordAlignment, .recordPacking, .fieldOffset, .fieldBitWidth, .fieldSize:
             return .layoutDrift
         case let .fieldType(_, _, oldSize, newSize):

@@ -4,14 +4,15 @@ import UAPIModel
 struct DeclarationDiffer {
     let old: TargetSnapshot
     let new: TargetSnapshot
+    let moves: HeaderMoves
 
     func changes() -> [Change] {
         typedefs() + enums() + macros() + headers()
     }
 
     private func typedefs() -> [Change] {
-        let before = Dictionary(old.typedefs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let after = Dictionary(new.typedefs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let chosen = DefinitionChoice(old: old.typedefs, new: new.typedefs, name: \.name, header: \.location.header)
+        let before = chosen.old, after = chosen.new
         var changes: [Change] = []
         for (name, typedef) in before where after[name] == nil {
             changes.append(Change(.typedefRemoved(canonical: typedef.canonicalType), item: .typedef, name: name,
@@ -22,6 +23,10 @@ struct DeclarationDiffer {
                 changes.append(Change(.typedefAdded(canonical: typedef.canonicalType), item: .typedef, name: name,
                                       header: typedef.location.header, newLocation: typedef.location))
                 continue
+            }
+            if let move = moves.fact(from: previous.location, to: typedef.location) {
+                changes.append(Change(move, item: .typedef, name: name, header: typedef.location.header,
+                                      oldLocation: previous.location, newLocation: typedef.location))
             }
             let fact: ChangeFact
             if !TypeMeaning.sameInteger(previous.canonicalType, typedef.canonicalType, target: new.target) {
@@ -39,10 +44,9 @@ struct DeclarationDiffer {
 
     /// Named enums as types; their enumerators are compared as values.
     private func enums() -> [Change] {
-        let named: (TargetSnapshot) -> [String: EnumDecl] = { target in
-            Dictionary(target.enums.filter { !$0.isAnonymous }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        }
-        let before = named(old), after = named(new)
+        let chosen = DefinitionChoice(old: old.enums.filter { !$0.isAnonymous }, new: new.enums.filter { !$0.isAnonymous },
+                                      name: \.name, header: \.location.header)
+        let before = chosen.old, after = chosen.new
         var changes: [Change] = []
         for (name, decl) in before where after[name] == nil {
             changes.append(Change(.enumRemoved, item: .enum, name: name, header: decl.location.header, oldLocation: decl.location))
@@ -51,6 +55,10 @@ struct DeclarationDiffer {
             guard let previous = before[name] else {
                 changes.append(Change(.enumAdded, item: .enum, name: name, header: decl.location.header, newLocation: decl.location))
                 continue
+            }
+            if let move = moves.fact(from: previous.location, to: decl.location) {
+                changes.append(Change(move, item: .enum, name: name, header: decl.location.header,
+                                      oldLocation: previous.location, newLocation: decl.location))
             }
             if previous.underlyingType != decl.underlyingType {
                 changes.append(Change(.enumUnderlyingType(old: previous.underlyingType, new: decl.underlyingType), item: .enum,
@@ -66,8 +74,9 @@ struct DeclarationDiffer {
             Set(target.constants.map(\.name)).union(target.enums.flatMap { $0.enumerators.map(\.name) })
         }
         let interesting: (Macro) -> Bool = { $0.status != .empty }
-        let before = Dictionary(old.macros.filter(interesting).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let after = Dictionary(new.macros.filter(interesting).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let chosen = DefinitionChoice(old: old.macros.filter(interesting), new: new.macros.filter(interesting),
+                                      name: \.name, header: \.location.header)
+        let before = chosen.old, after = chosen.new
         let oldConstants = constantNames(old), newConstants = constantNames(new)
         var changes: [Change] = []
         for (name, macro) in before where after[name] == nil && !newConstants.contains(name) {
@@ -81,6 +90,10 @@ struct DeclarationDiffer {
                                           newLocation: macro.location))
                 }
                 continue
+            }
+            if let move = moves.fact(from: previous.location, to: macro.location) {
+                changes.append(Change(move, item: .macro, name: name, header: macro.location.header,
+                                      oldLocation: previous.location, newLocation: macro.location))
             }
             if previous.text != macro.text || previous.parameters != macro.parameters {
                 changes.append(Change(.macroText(old: previous.text, new: macro.text), item: .macro, name: name,

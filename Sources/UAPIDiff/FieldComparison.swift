@@ -1,3 +1,4 @@
+import Foundation
 import UAPIModel
 
 /// Compares the fields of one record on one target: moved, retyped, removed,
@@ -23,6 +24,10 @@ struct FieldComparison {
         let newByName = Dictionary(new.fields.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         var unmatchedNew = new.fields.filter { oldByName[key($0)] == nil && !$0.name.isEmpty }
         var unchangedOffsets = true
+        // Old fields still at the same place: a reserved field folded into a union may share their bytes.
+        let keptInPlace = old.fields.filter { field in
+            newByName[key(field)].map { $0.offsetBits == field.offsetBits && $0.size == field.size } ?? false
+        }
 
         for field in old.fields {
             let name = "\(record).\(key(field))"
@@ -30,7 +35,7 @@ struct FieldComparison {
                 if field.name.isEmpty { continue }
                 // Same bytes, new name: a rename, or a reserved field put to use.
                 let inPlace = unmatchedNew.filter { overlaps($0, field) }
-                if RecordDiffer.isReservedName(field.name), !inPlace.isEmpty, inPlace.allSatisfy({ within($0, field) }) {
+                if RecordDiffer.isReservedName(field.name), !inPlace.isEmpty, inPlace.allSatisfy({ fitsIn($0, reserved: field, kept: keptInPlace) }) {
                     unmatchedNew.removeAll { candidate in inPlace.contains { $0.name == candidate.name } }
                     changes.append((.field, name, .reservedUsed(field: field.name, by: inPlace.map(\.name))))
                 } else if let renamed = inPlace.first(where: { $0.offsetBits == field.offsetBits && $0.canonicalType == field.canonicalType && $0.bitWidth == field.bitWidth }) {
@@ -48,8 +53,8 @@ struct FieldComparison {
         // Fields appended after everything the old record had: a tail extension.
         let oldEnd = old.fields.map { $0.offsetBits + ($0.size ?? 0) * 8 }.max() ?? 0
         let tail = unmatchedNew.filter { $0.offsetBits >= oldEnd && $0.offsetBits >= (old.size ?? 0) * 8 }
-        // A flexible array appended without changing the size is a plain addition.
-        let grows = (new.size ?? 0) > (old.size ?? 0) || tail.contains { !$0.isFlexibleArray }
+        // A flexible or zero-length array appended without changing the size is a plain addition.
+        let grows = (new.size ?? 0) > (old.size ?? 0) || tail.contains { !$0.isFlexibleArray && ($0.size ?? 0) > 0 }
         if !tail.isEmpty, grows, unchangedOffsets, tail.count == unmatchedNew.count, (new.size ?? 0) >= (old.size ?? 0) {
             explainsSize = true
             changes.append((.record, record, .tailAppended(oldSize: old.size, newSize: new.size, fields: tail.map(\.name))))
@@ -70,6 +75,11 @@ struct FieldComparison {
         }
         if field.bitWidth != other.bitWidth {
             changes.append((.field, name, .fieldBitWidth(old: field.bitWidth, new: other.bitWidth)))
+        }
+        if ArrayShape.isFlexibleConversion(field, other) {
+            // `[0]`/`[1]` <-> `[]`: the same element at the same place; a size change shows in the record's size.
+            changes.append((.field, name, .flexibleArray(old: field.type, new: other.type)))
+            return changes
         }
         if field.isFlexibleArray != other.isFlexibleArray || (field.size != other.size && field.canonicalType == other.canonicalType) {
             changes.append((.field, name, .fieldSize(old: FieldSize(field), new: FieldSize(other))))
@@ -92,8 +102,37 @@ struct FieldComparison {
         return a.offsetBits < bEnd && b.offsetBits < aEnd
     }
 
-    private func within(_ inner: Field, _ outer: Field) -> Bool {
-        inner.offsetBits >= outer.offsetBits
-            && inner.offsetBits + (inner.bitWidth ?? (inner.size ?? 0) * 8) <= outer.offsetBits + (outer.bitWidth ?? (outer.size ?? 0) * 8)
+    /// Whether `inner` lies in the bytes of the reserved field together with fields that stay
+    /// where they were (`pad2` folded with `uar_pfn` into `union { uar_pfn; uar_pfn64; }`).
+    private func fitsIn(_ inner: Field, reserved: Field, kept: [Field]) -> Bool {
+        var covered = [range(reserved)] + kept.filter { overlaps($0, inner) }.map(range)
+        covered.sort { $0.lowerBound < $1.lowerBound }
+        var reach = range(inner).lowerBound
+        for span in covered where span.lowerBound <= reach {
+            reach = max(reach, span.upperBound)
+        }
+        return reach >= range(inner).upperBound && range(inner).overlaps(range(reserved))
+    }
+
+    private func range(_ field: Field) -> Range<Int> {
+        field.offsetBits..<(field.offsetBits + (field.bitWidth ?? (field.size ?? 0) * 8))
+    }
+}
+
+/// An array type's element and count, read from its canonical spelling (`unsigned char[0]`, `__u32[]`).
+enum ArrayShape {
+    static func split(_ canonical: String) -> (element: String, count: Int?)? {
+        guard let bracket = canonical.lastIndex(of: "["), canonical.hasSuffix("]") else { return nil }
+        let element = canonical[..<bracket].trimmingCharacters(in: .whitespaces)
+        let count = canonical[canonical.index(after: bracket)..<canonical.index(before: canonical.endIndex)]
+        return (element, count.isEmpty ? nil : Int(count))
+    }
+
+    /// A zero- or one-element array on one side, a flexible array of the same element on the other, at the same offset.
+    static func isFlexibleConversion(_ a: Field, _ b: Field) -> Bool {
+        guard a.isFlexibleArray != b.isFlexibleArray, a.offsetBits == b.offsetBits,
+              let left = split(a.canonicalType), let right = split(b.canonicalType), left.element == right.element else { return false }
+        let fixed = a.isFlexibleArray ? right : left
+        return fixed.count == 0 || fixed.count == 1
     }
 }

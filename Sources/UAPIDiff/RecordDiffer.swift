@@ -5,17 +5,19 @@ import UAPIModel
 struct RecordDiffer {
     let old: TargetSnapshot
     let new: TargetSnapshot
+    let moves: HeaderMoves
 
     private static let reservedWords = ["reserved", "resv", "rsvd", "pad", "padding", "spare", "unused"]
 
     func changes() -> [Change] {
-        let oldRecords = Dictionary(old.records.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let newRecords = Dictionary(new.records.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let chosen = DefinitionChoice(old: old.records, new: new.records, name: \.name, header: \.location.header)
+        let oldRecords = chosen.old, newRecords = chosen.new
         var changes: [Change] = []
         // Anonymous members are named by their offset: their moves show in the owner's fields.
         let tracked: (Record) -> Bool = { !$0.isAnonymousMember }
-        let removed = old.records.filter { tracked($0) && newRecords[$0.name] == nil }
-        let added = new.records.filter { tracked($0) && oldRecords[$0.name] == nil }
+        // An opaque declaration (`struct ib_pd;`, named only by a prototype) has no layout to lose or gain.
+        let removed = old.records.filter { tracked($0) && $0.isComplete && newRecords[$0.name] == nil }
+        let added = new.records.filter { tracked($0) && $0.isComplete && oldRecords[$0.name] == nil }
         let renames = RenameMatcher.pairs(removed: removed.map { ($0.name, $0) }, added: added.map { ($0.name, $0) },
                                           same: { RecordShape($0) == RecordShape($1) && $0.isComplete })
         let renamedOld = Set(renames.map(\.old)), renamedNew = Set(renames.map(\.new))
@@ -33,7 +35,7 @@ struct RecordDiffer {
             changes.append(Change(.recordAdded(kind: record.kind), item: .record, name: record.name,
                                   header: record.location.header, newLocation: record.location))
         }
-        for newRecord in new.records {
+        for newRecord in new.records where newRecords[newRecord.name]?.location == newRecord.location {
             guard let oldRecord = oldRecords[newRecord.name] else { continue }
             changes += compare(oldRecord, newRecord)
         }
@@ -45,14 +47,17 @@ struct RecordDiffer {
             Change(fact, item: .record, name: new.name, header: new.location.header,
                    oldLocation: old.location, newLocation: new.location)
         }
-        if old.kind != new.kind { return [change(.recordKindChanged(old: old.kind, new: new.kind))] }
+        // Anonymous and nested member types move with the record that holds them.
+        let move = new.isAnonymousMember || new.name.contains(".") ? nil : moves.fact(from: old.location, to: new.location)
+        let moved = move.map { [change($0)] } ?? []
+        if old.kind != new.kind { return moved + [change(.recordKindChanged(old: old.kind, new: new.kind))] }
         if old.isComplete != new.isComplete {
-            return [change(old.isComplete ? .recordLostDefinition : .recordGainedDefinition)]
+            return moved + [change(old.isComplete ? .recordLostDefinition : .recordGainedDefinition)]
         }
         // Members of anonymous structs and unions are members of the record in C:
         // a field moved into `union { ... };` keeps its name and offset.
         var fields = FieldComparison(old: flattened(old, in: self.old), new: flattened(new, in: self.new))
-        var changes = fields.changes().map { item, name, fact in
+        var changes = moved + fields.changes().map { item, name, fact in
             Change(fact, item: item, name: name, header: new.location.header, oldLocation: old.location, newLocation: new.location)
         }
         for index in changes.indices where changes[index].fact.category == .renamed {

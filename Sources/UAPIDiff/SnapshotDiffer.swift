@@ -19,9 +19,10 @@ public struct SnapshotDiffer {
         }
         for name in common {
             let before = old.target(named: name)!, after = new.target(named: name)!
-            let changes = RecordDiffer(old: before, new: after).changes()
-                + ValueDiffer(old: before, new: after, sentinel: sentinel).changes()
-                + DeclarationDiffer(old: before, new: after).changes()
+            let moves = HeaderMoves(old: before, new: after)
+            let changes = RecordDiffer(old: before, new: after, moves: moves).changes()
+                + ValueDiffer(old: before, new: after, moves: moves, sentinel: sentinel).changes()
+                + DeclarationDiffer(old: before, new: after, moves: moves).changes()
             for change in changes {
                 let key = change.mergeKey
                 if merged[key] == nil {

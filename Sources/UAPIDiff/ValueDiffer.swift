@@ -5,19 +5,24 @@ import UAPIModel
 struct ValueDiffer {
     let old: TargetSnapshot
     let new: TargetSnapshot
+    let moves: HeaderMoves
     let sentinel: (NamedValue, TargetSnapshot) -> Bool
 
     func changes() -> [Change] {
-        let oldValues = NamedValue.all(in: old), newValues = NamedValue.all(in: new)
-        let oldMacros = Set(old.macros.map(\.name)), newMacros = Set(new.macros.map(\.name))
+        let chosen = DefinitionChoice(old: NamedValue.all(in: old), new: NamedValue.all(in: new), name: \.name, header: \.location.header)
+        let oldValues = chosen.old, newValues = chosen.new
+        let macroText: (TargetSnapshot) -> [String: String] = { target in
+            Dictionary(target.macros.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
+        }
+        let oldMacros = macroText(old), newMacros = macroText(new)
         var changes: [Change] = []
 
         // An old definition that is gone: the name vanished or now means something else.
         var gone: [(String, NamedValue)] = []
         for (name, before) in oldValues.sorted(by: { $0.key < $1.key }) {
             guard let after = newValues[name] else {
-                if newMacros.contains(name) {
-                    changes.append(Change(.stoppedBeingConstant(was: before.constant), item: item(before), name: name,
+                if let text = newMacros[name] {
+                    changes.append(Change(.stoppedBeingConstant(was: before.constant, sameText: text == before.text), item: item(before), name: name,
                                           header: before.location.header, oldLocation: before.location))
                 } else {
                     gone.append((name, before))
@@ -31,10 +36,11 @@ struct ValueDiffer {
             }
             changes += compareSameKind(before, after)
         }
-        var fresh: [(String, NamedValue)] = newValues.filter { oldValues[$0.key] == nil && !oldMacros.contains($0.key) }
+        var fresh: [(String, NamedValue)] = newValues.filter { oldValues[$0.key] == nil && oldMacros[$0.key] == nil }
             .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        for (name, after) in newValues.sorted(by: { $0.key < $1.key }) where oldMacros.contains(name) && oldValues[name] == nil {
-            changes.append(Change(.becameConstant(after.constant), item: item(after), name: name, header: after.location.header,
+        for (name, after) in newValues.sorted(by: { $0.key < $1.key }) where oldMacros[name] != nil && oldValues[name] == nil {
+            changes.append(Change(.becameConstant(after.constant, sameText: oldMacros[name] == after.text), item: item(after), name: name,
+                                  header: after.location.header,
                                   newLocation: after.location))
         }
 
@@ -71,6 +77,7 @@ struct ValueDiffer {
 
     private func compareSameKind(_ before: NamedValue, _ after: NamedValue) -> [Change] {
         var changes: [Change] = []
+        if let move = moves.fact(from: before.location, to: after.location) { changes.append(change(move, before, after)) }
         if let oldIoctl = before.ioctl, let newIoctl = after.ioctl {
             if let fact = ioctlFact(before, after, oldIoctl, newIoctl) { changes.append(change(fact, before, after)) }
         } else if !before.sameValue(as: after) {

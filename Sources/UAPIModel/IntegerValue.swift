@@ -14,6 +14,12 @@ public struct IntegerValue: Codable, Sendable, Hashable, Comparable, CustomStrin
         magnitude = value
     }
 
+    /// The value as a signed 64-bit integer, when it fits.
+    public var signed: Int64? {
+        if isNegative { return magnitude <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil }
+        return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
+    }
+
     /// The 64-bit pattern (two's complement for negative values).
     public var bitPattern: UInt64 { isNegative ? 0 &- magnitude : magnitude }
 

@@ -24,8 +24,9 @@ public struct SentinelRule: Sendable, Equatable {
         if matches(name: name) { return true }
         guard detectByValue, let decl = target.enums.first(where: { $0.name == enumName }),
               let last = decl.enumerators.last, last.name == name, decl.enumerators.count > 1 else { return false }
-        let others = decl.enumerators.dropLast().map(\.value)
-        guard let largest = others.max(), !largest.isNegative else { return false }
-        return last.value == IntegerValue(largest.magnitude + 1)
+        // In signed arithmetic, so that enums of negative values (`FIRST = 1 << 31`) have sentinels too.
+        guard let largest = decl.enumerators.dropLast().compactMap({ $0.value.signed }).max(), largest < Int64.max,
+              let value = last.value.signed else { return false }
+        return value == largest + 1
     }
 }

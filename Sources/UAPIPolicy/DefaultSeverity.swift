@@ -7,9 +7,9 @@ extension ChangeCategory {
         switch self {
         case .removed, .renamed, .valueChanged, .kindChanged, .typeChanged, .layoutDrift, .ioctlChanged, .tailExtension:
             return .breaking
-        case .added, .reservedUsed, .sentinelChanged:
+        case .added, .reservedUsed, .sentinelChanged, .flexibleArray, .redefined:
             return .compatible
-        case .spellingChanged, .macroChanged:
+        case .spellingChanged, .macroChanged, .contextChanged, .moved:
             return .info
         }
     }

@@ -34,6 +34,8 @@ public enum ChangeWording {
         case let .fieldSpelling(old, new, meaning, canonical):
             return "\(name) is spelled \(new) instead of \(old); both are \(meaning == canonical ? meaning : "\(meaning) (\(canonical))")"
         case let .reservedUsed(_, by): return "\(name) (reserved) now holds \(by.joined(separator: ", ")) in the same bytes"
+        case let .flexibleArray(old, new): return "\(name) is now \(new) instead of \(old), at the same offset"
+        case let .moved(from, to): return "\(name) moved from \(from) to \(to) unchanged"
         case .typedefAdded: return "typedef \(name) was added"
         case .typedefRemoved: return "typedef \(name) was removed"
         case let .typedefType(old, new): return "typedef \(name) changed from \(old) to \(new)"
@@ -61,8 +63,10 @@ public enum ChangeWording {
         case let .valueKindChanged(old, new):
             return "\(name) changed from \(old.described) to \(new.described)"
                 + (old.sameValue(as: new) ? "" : "; binaries built against the old header use \(old.displayValue)")
-        case let .stoppedBeingConstant(was): return "\(name) no longer evaluates to a constant (was \(was.described))"
-        case let .becameConstant(value): return "\(name) now evaluates to a constant (\(value.described))"
+        case let .stoppedBeingConstant(was, sameText):
+            return "\(name) no longer evaluates to a constant (was \(was.described))" + (sameText ? "; its text is unchanged" : "")
+        case let .becameConstant(value, sameText):
+            return "\(name) now evaluates to a constant (\(value.described))" + (sameText ? "; its text is unchanged" : "")
         case let .enumeratorMoved(from, to, _, _): return "enumerator \(name) moved from enum \(from) to enum \(to)"
         case let .constantType(old, new, same):
             return "type of \(name) changed from \(old) to \(new)" + (same ? " (the same width and sign here)" : "")
@@ -95,9 +99,11 @@ public enum ChangeWording {
              let .typedefSpelling(old, _, _), let .enumUnderlyingType(old, _), let .macroText(old, _), let .constantType(old, _, _):
             return old
         case let .reservedUsed(field, _): return field
+        case let .flexibleArray(old, _): return old
+        case let .moved(from, _): return from
         case let .typedefRemoved(canonical): return canonical
         case let .macroRemoved(text): return text
-        case let .valueRemoved(value), let .stoppedBeingConstant(value), let .valueKindChanged(value, _),
+        case let .valueRemoved(value), let .stoppedBeingConstant(value, _), let .valueKindChanged(value, _),
              let .enumeratorMoved(_, _, value, _):
             return value.described
         case let .valueChanged(old, _, _), let .ioctl(_, _, old, _): return old.displayValue
@@ -127,9 +133,11 @@ public enum ChangeWording {
              let .typedefSpelling(_, new, _), let .enumUnderlyingType(_, new), let .macroText(_, new), let .constantType(_, new, _):
             return new
         case let .reservedUsed(_, by): return by.joined(separator: ", ")
+        case let .flexibleArray(_, new): return new
+        case let .moved(_, to): return to
         case let .typedefAdded(canonical): return canonical
         case let .macroAdded(text): return text
-        case let .valueAdded(value), let .becameConstant(value), let .valueKindChanged(_, value), let .enumeratorMoved(_, _, _, value):
+        case let .valueAdded(value), let .becameConstant(value, _), let .valueKindChanged(_, value), let .enumeratorMoved(_, _, _, value):
             return value.described
         case let .valueChanged(_, new, _), let .ioctl(_, _, _, new): return new.displayValue
         case .stoppedBeingConstant: return notAConstant

@@ -1,0 +1,1 @@
+#define M1_KEEP 1

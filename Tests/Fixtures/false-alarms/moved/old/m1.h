@@ -1,0 +1,2 @@
+struct mv_info { int x; };
+#define M1_KEEP 1

@@ -1,0 +1,1 @@
+#define M2_KEEP 2

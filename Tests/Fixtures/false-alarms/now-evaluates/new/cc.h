@@ -1,0 +1,2 @@
+#include <linux/const.h>
+#define CC_MASK (_BITUL(3))

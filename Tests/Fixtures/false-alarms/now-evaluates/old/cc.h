@@ -1,0 +1,1 @@
+#define CC_MASK (_BITUL(3))

@@ -1,0 +1,1 @@
+struct op_keep { int x; };

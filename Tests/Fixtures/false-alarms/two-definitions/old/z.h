@@ -1,0 +1,2 @@
+typedef unsigned long dup_t;
+#define Z_KEEP 1

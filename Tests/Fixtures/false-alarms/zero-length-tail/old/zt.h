@@ -1,0 +1,5 @@
+#include <linux/types.h>
+struct zt_page {
+	__u32 a;
+	__u32 b;
+};
