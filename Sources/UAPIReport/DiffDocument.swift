@@ -25,7 +25,10 @@ extension DiffReport {
     }
 
     /// The diff as a renderable document.
-    public var document: ReportDocument {
+    public var document: ReportDocument { document(command: "diff") }
+
+    /// The document, titled after the command that made it (`uapi check: baseline -> current headers`).
+    public func document(command: String) -> ReportDocument {
         let items = changes.map { judged in
             let change = judged.change
             var properties = ["item": change.item.rawValue, "name": change.name]
@@ -43,7 +46,7 @@ extension DiffReport {
                        defaultSeverity: $0.defaultSeverity)
         }
         return ReportDocument(
-            title: "uapi diff: \(old) -> \(new)", kind: "ABI report", targets: targets, headers: headers, items: items,
+            title: "uapi \(command): \(old) -> \(new)", kind: "ABI report", targets: targets, headers: headers, items: items,
             rules: rules, summaryLine: summaryLine,
             counts: (verdict.breaking, verdict.compatible, verdict.info, verdict.suppressed),
             unmatchedSuppressions: unmatchedSuppressions, notes: notes,

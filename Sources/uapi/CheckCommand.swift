@@ -8,6 +8,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "The CI gate: snapshot the configured headers and compare them with the committed baseline.",
         discussion: """
         Reads uapi.yaml (or headers/uapi.yaml): include roots, targets, headers, baseline and policy.
+        Fails (exit 8) on breaking changes; --fail-on compatible also fails on additions (exit 4).
 
         \(ExitStatus.help)
         """)
@@ -54,7 +55,7 @@ struct CheckCommand: ParsableCommand {
         let baseline = try SnapshotCoding.read(path: baselinePath)
         let judged = try Comparison.compare(old: baseline, new: current, policy: policy,
                                             oldLabel: "baseline", newLabel: "current headers")
-        throw ExitCode(try report.emit(judged))
+        throw ExitCode(try report.emit(judged, command: "check", failOn: .breaking))
     }
 
     private func configPath() throws -> String {

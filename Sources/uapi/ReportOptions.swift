@@ -19,7 +19,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("policy"), help: "A policy file: severities, experimental names, extensible structs, sentinels, suppressions.")
     var policy: String?
 
-    @Option(name: .customLong("fail-on"), help: "Which changes set the exit status: compatible (4 and 8), breaking (8 only) or never. Default: compatible; for sync, breaking (which changes stop it).")
+    @Option(name: .customLong("fail-on"), help: "Which changes set the exit status: compatible (4 and 8), breaking (8 only) or never. Default: compatible for diff and lint, breaking for check and sync.")
     var failOn: FailOn?
 
     @Option(name: .customLong("path-prefix"), help: "Prepended to header names in SARIF, GitHub, JUnit and Markdown output (e.g. include/uapi/).")
@@ -33,10 +33,11 @@ struct ReportOptions: ParsableArguments {
         return try PolicyFile.load(path: path)
     }
 
-    /// Prints the report and returns the exit status it calls for.
-    func emit(_ report: DiffReport) throws -> Int32 {
-        try emit(report.document)
-        return ExitStatus.of(report.verdict, failOn: failOn ?? .compatible)
+    /// Prints the report and returns the exit status it calls for; `fallback` is the
+    /// command's own --fail-on default.
+    func emit(_ report: DiffReport, command: String, failOn fallback: FailOn) throws -> Int32 {
+        try emit(report.document(command: command))
+        return ExitStatus.of(report.verdict, failOn: failOn ?? fallback)
     }
 
     /// Writes to -o, else to standard output (standard error when that carries something else, as for sync).

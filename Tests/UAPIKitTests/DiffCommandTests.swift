@@ -101,10 +101,20 @@ final class DiffCommandTests: XCTestCase {
 
         try FileManager.default.removeItem(at: project.appendingPathComponent("ext.h"))
         try FileManager.default.copyItem(at: extensions.appendingPathComponent("new/ext.h"), to: project.appendingPathComponent("ext.h"))
+        // The gate fails on breaking changes by default; --fail-on compatible also on additions.
         let changed = try CommandRunner.uapi(["check", "--format", "github"], in: project)
-        XCTAssertEqual(changed.status, 12, changed.stderr)
+        XCTAssertEqual(changed.status, 8, changed.stderr)
+        XCTAssertEqual(try CommandRunner.uapi(["check", "--fail-on", "compatible"], in: project).status, 12)
+        let text = try CommandRunner.uapi(["check"], in: project)
+        XCTAssertTrue(text.stdoutText.hasPrefix("uapi check: baseline -> current headers"), text.stdoutText)
         XCTAssertTrue(changed.stdoutText.contains("::warning file=ext.h,line=5,title=uapi tail-extension::ext_info grew"), changed.stdoutText)
         XCTAssertEqual(try CommandRunner.uapi(["check", "--update-baseline"], in: project).status, 0)
         XCTAssertEqual(try CommandRunner.uapi(["check"], in: project).status, 0)
+
+        // An addition alone does not fail the gate.
+        let header = project.appendingPathComponent("ext.h")
+        try (String(contentsOf: header, encoding: .utf8) + "#define EXT_NEW_FLAG 4\n").write(to: header, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CommandRunner.uapi(["check"], in: project).status, 0)
+        XCTAssertEqual(try CommandRunner.uapi(["check", "--fail-on", "compatible"], in: project).status, 4)
     }
 }
