@@ -55,7 +55,10 @@ public enum PolicyJudge {
             judged.suppressedBy = ledger.reason(for: change)
             return judged
         }
-        let listed = (old.targets + new.targets).flatMap { $0.headers.filter(\.listed).map(\.path) }
+        // One listed header on each side is one header under two names: report it by its new name.
+        let listedOld = Set(old.targets.flatMap { $0.headers.filter(\.listed).map(\.path) })
+        let listedNew = Set(new.targets.flatMap { $0.headers.filter(\.listed).map(\.path) })
+        let listed = listedOld.count == 1 && listedNew.count == 1 ? listedNew : listedOld.union(listedNew)
         return DiffReport(old: oldLabel, new: newLabel, targets: result.targets,
                           headers: Set(listed + changes.map(\.change.header)).sorted(), changes: changes,
                           verdict: verdict(of: changes.map { ($0.severity, $0.suppressedBy != nil) }),

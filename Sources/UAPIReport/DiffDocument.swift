@@ -36,7 +36,9 @@ extension DiffReport {
             if let old = ChangeWording.before(change) { properties["old"] = old }
             if let new = ChangeWording.after(change) { properties["new"] = new }
             return ReportItem(ruleId: change.category.rawValue, severity: judged.severity, suppressedBy: judged.suppressedBy,
-                              header: change.header, location: change.location, item: change.item.rawValue, name: change.name,
+                              header: change.header, location: change.location,
+                              locationIsOld: change.newLocation == nil && change.oldLocation != nil,
+                              item: change.item.rawValue, name: change.name,
                               message: judged.message, targets: change.targets, targetSpecific: change.targetSpecific,
                               properties: properties)
         }

@@ -18,7 +18,8 @@ public enum GitHubReport: ReportRenderer {
                 case .info: command = "notice"
                 }
                 var properties = ["file=\(property(options.pathPrefix + (item.location?.header ?? item.header)))"]
-                if let line = item.location?.line, line > 0 { properties.append("line=\(line)") }
+                // A line of the old version means nothing in the new file: annotate the file.
+                if let line = item.location?.line, line > 0, !item.locationIsOld { properties.append("line=\(line)") }
                 properties.append("title=\(property("uapi \(item.ruleId)"))")
                 lines.append("::\(command) \(properties.joined(separator: ","))::\(data(item.message + item.targetNote))")
             }

@@ -35,6 +35,8 @@ public struct ReportItem: Sendable {
     public var suppressedBy: String?
     public var header: String
     public var location: SourceLocation?
+    /// True when `location` is in the old version (the item is gone from the new one).
+    public var locationIsOld: Bool = false
     public var item: String
     public var name: String
     public var message: String
@@ -67,6 +69,12 @@ extension ReportDocument {
     }
 
     func word(_ severity: Severity) -> String { severityWords[severity] ?? severity.rawValue }
+
+    /// `3 breaking changes`, `1 error`: counts in the words people use.
+    func phrase(_ count: Int, _ severity: Severity) -> String {
+        let plural = count == 1 ? "" : "s"
+        return severityWords.isEmpty ? "\(count) \(word(severity)) change\(plural)" : "\(count) \(word(severity))\(plural)"
+    }
 }
 
 private func rank(_ severity: Severity) -> Int {

@@ -14,10 +14,20 @@ public struct RenderOptions: Sendable {
     public var color: Bool
     /// Prepended to header names where a report names files (`include/uapi/`).
     public var pathPrefix: String
+    /// The severities that fail the run (from --fail-on): JUnit fails a header's test case on them.
+    public var failingSeverities: Set<Severity>
+    /// How long the run took, for formats that record it (JUnit's `time`).
+    public var elapsedSeconds: Double?
+    /// Where docs/changes.md is published, for SARIF's per-rule `helpUri` (`https://.../docs/changes.md`).
+    public var helpURI: String?
 
-    public init(color: Bool = false, pathPrefix: String = "") {
+    public init(color: Bool = false, pathPrefix: String = "", failingSeverities: Set<Severity> = [.breaking],
+                elapsedSeconds: Double? = nil, helpURI: String? = nil) {
         self.color = color
         self.pathPrefix = pathPrefix
+        self.failingSeverities = failingSeverities
+        self.elapsedSeconds = elapsedSeconds
+        self.helpURI = helpURI
     }
 }
 

@@ -6,6 +6,14 @@ extension ReportFormat: ExpressibleByArgument {}
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
     case compatible, breaking, never
+
+    var failingSeverities: Set<Severity> {
+        switch self {
+        case .compatible: return [.compatible, .breaking]
+        case .breaking: return [.breaking]
+        case .never: return []
+        }
+    }
 }
 
 /// Options shared by `diff` and `check`: how to judge and how to print.
@@ -25,6 +33,9 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("path-prefix"), help: "Prepended to header names in SARIF, GitHub, JUnit and Markdown output (e.g. include/uapi/).")
     var pathPrefix: String = ""
 
+    @Option(name: .customLong("help-uri"), help: "Where docs/changes.md is published: SARIF links each rule to URL#rule.")
+    var helpURI: String?
+
     @Flag(name: .customLong("no-color"), help: "No colours, even on a terminal.")
     var noColor = false
 
@@ -36,16 +47,19 @@ struct ReportOptions: ParsableArguments {
     /// Prints the report and returns the exit status it calls for; `fallback` is the
     /// command's own --fail-on default.
     func emit(_ report: DiffReport, command: String, failOn fallback: FailOn) throws -> Int32 {
-        try emit(report.document(command: command))
+        try emit(report.document(command: command), failOn: fallback)
         return ExitStatus.of(report.verdict, failOn: failOn ?? fallback)
     }
 
     /// Writes to -o, else to standard output (standard error when that carries something else, as for sync).
-    func emit(_ document: ReportDocument, onStandardError: Bool = false) throws {
+    /// `fallback` is the command's --fail-on default, which decides what a JUnit test case fails on.
+    func emit(_ document: ReportDocument, failOn fallback: FailOn, onStandardError: Bool = false) throws {
         let terminal = onStandardError ? CLIOutput.stderrIsTerminal : CLIOutput.stdoutIsTerminal
         let color = format == .text && output == nil && terminal && !noColor
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let text = format.renderer.render(document, options: RenderOptions(color: color, pathPrefix: pathPrefix))
+        let options = RenderOptions(color: color, pathPrefix: pathPrefix, failingSeverities: (failOn ?? fallback).failingSeverities,
+                                    elapsedSeconds: CLIOutput.elapsedSeconds, helpURI: helpURI)
+        let text = format.renderer.render(document, options: options)
         if output == nil, onStandardError {
             FileHandle.standardError.write(Data(text.utf8))
         } else {

@@ -94,7 +94,7 @@ struct SyncCommand: ParsableCommand {
         // One report for all groups: the commit message owns standard output.
         let combined = DiffReport.merged(prepared.map(\.report), ledgers: ledgers,
                                          old: groups.map(\.to).joined(separator: ", "), new: source.label)
-        try report.emit(combined.document, onStandardError: true)
+        try report.emit(combined.document, failOn: .breaking, onStandardError: true)
 
         let commit = source.commit
         var plans: [(PreparedSync, SyncPlan)] = []

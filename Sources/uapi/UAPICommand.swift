@@ -12,6 +12,7 @@ struct UAPICommand: ParsableCommand {
         subcommands: [SnapshotCommand.self, DiffCommand.self, CheckCommand.self, LintCommand.self, LayoutCommand.self, BindgenCommand.self, SyncCommand.self])
 
     static func main() {
+        CLIOutput.started = Date()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -51,6 +52,11 @@ enum ExitStatus {
 }
 
 enum CLIOutput {
+    /// When the process started, for reports that record how long a run took.
+    nonisolated(unsafe) static var started = Date()
+
+    static var elapsedSeconds: Double { Date().timeIntervalSince(started) }
+
     static func error(_ message: String) {
         let message = relativeToWorkingDirectory(message)
         let text = message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "uapi: error: \(message)"

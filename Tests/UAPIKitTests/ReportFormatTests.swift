@@ -1,5 +1,7 @@
 import Foundation
 import XCTest
+@testable import UAPIDiff
+@testable import UAPILint
 
 /// Machine-readable reports are valid: SARIF against the SARIF 2.1.0 schema, the
 /// JSON report against docs/diff.schema.json, JUnit as well-formed XML.
@@ -39,5 +41,15 @@ final class ReportFormatTests: XCTestCase {
         let script = "import sys, xml.dom.minidom\nfor f in sys.argv[1:]: xml.dom.minidom.parse(f)"
         let result = try CommandRunner.run("python3", ["-c", script] + expectedFiles("expected.junit.xml"))
         XCTAssertEqual(result.status, 0, result.stderr)
+    }
+}
+
+/// docs/changes.md explains every rule a report can name (SARIF links there with --help-uri).
+final class RuleDocumentationTests: XCTestCase {
+    func testEveryCategoryAndLintRuleHasASection() throws {
+        let text = try String(contentsOf: TestPaths.repository.appendingPathComponent("docs/changes.md"), encoding: .utf8)
+        let headings = Set(text.split(separator: "\n").filter { $0.hasPrefix("### ") }.map { String($0.dropFirst(4)) })
+        let ids = ChangeCategory.allCases.map(\.rawValue) + LintRules.all.map(\.id)
+        XCTAssertEqual(Set(ids).subtracting(headings), [], "regenerate the missing sections of docs/changes.md")
     }
 }
