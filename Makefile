@@ -59,3 +59,19 @@ bench: build bench-deps
 
 clean:
 	rm -rf .build
+
+# Install the binary, shell completions and man pages under $(DESTDIR)$(PREFIX).
+PREFIX ?= /usr/local
+MANUAL := .build/plugins/GenerateManual/outputs/uapi
+.PHONY: install
+install: build
+	swift package plugin generate-manual --multi-page >/dev/null
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(UAPI_RELEASE) $(DESTDIR)$(PREFIX)/bin/uapi
+	install -m 644 $(MANUAL)/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	$(UAPI_RELEASE) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/uapi
+	$(UAPI_RELEASE) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_uapi
+	$(UAPI_RELEASE) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/uapi.fish
+	@echo "installed uapi, its man pages and completions under $(DESTDIR)$(PREFIX)"
