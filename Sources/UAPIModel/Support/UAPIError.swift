@@ -23,6 +23,8 @@ public enum UAPIError: Error, LocalizedError, Equatable {
     case gitError(String)
     /// A command-line argument is malformed.
     case badArgument(String)
+    /// A history database cannot be opened, read or written.
+    case badHistoryDatabase(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -49,6 +51,8 @@ public enum UAPIError: Error, LocalizedError, Equatable {
             return "git: \(reason)"
         case let .badArgument(reason):
             return reason
+        case let .badHistoryDatabase(path, reason):
+            return "\(path): not a usable uapi history database: \(reason)"
         }
     }
 }
