@@ -59,3 +59,13 @@ bench: build bench-deps
 
 clean:
 	rm -rf .build
+
+# uapi history: its store is SQLite (GRDB links the system library).
+APT_PACKAGES += libsqlite3-dev
+
+.PHONY: bench-history
+
+# Revisions per second, parses saved by blob reuse and database size of `uapi history`
+# on the vfio.h corpus repository.
+bench-history: build
+	scripts/bench-history.sh $(UAPI_RELEASE)

@@ -3,8 +3,11 @@
 # one commit per version as include/uapi/linux/vfio.h, tags v5.2-rc1, v5.10-rc1, v6.1,
 # v6.8-rc6, a commit that does not touch include/uapi, and a synthetic commit tagged
 # v6.8. Dates and authors are fixed, so commit ids are the same on every machine.
-# Usage: scripts/make-history-corpus.sh DIR
+# FILLER=N adds N commits before each version that touch only include/uapi/linux/filler.h,
+# as most commits of a real tree leave the followed header alone (the benchmark uses it).
+# Usage: [FILLER=N] scripts/make-history-corpus.sh DIR
 set -euo pipefail
+filler=${FILLER:-0}
 target=${1:?usage: $0 DIR}
 fixtures="$(cd "$(dirname "$0")/.." && pwd)/Tests/Fixtures/history/vfio"
 [ ! -e "$target" ] || { echo "$target exists; give a new directory" >&2; exit 2; }
@@ -20,7 +23,11 @@ commit() { # date message
   git add -A && git commit -q -m "$2"
 }
 version() { # file tag
-  local file=$1 tag=$2
+  local file=$1 tag=$2 n
+  for ((n = 1; n <= filler; n++)); do
+    echo "#define FILLER_${tag//[.-]/_}_$n $n" >> include/uapi/linux/filler.h
+    commit "${file%%_*}" "filler: $tag $n"
+  done
   cp "$fixtures/$file" include/uapi/linux/vfio.h
   commit "${file%%_*}" "linux-headers: update to ${tag#v}"
   git tag "$tag"

@@ -2,26 +2,11 @@ import Foundation
 import UAPIModel
 
 /// The files under the path prefix at one revision, named relative to it
-/// (`linux/vfio.h`), each with its blob id. Read with `git ls-tree`, never from the work tree.
+/// (`linux/vfio.h`), each with its blob id. Read from git's tree objects, never from the work tree.
 struct HeaderTree {
     var blobs: [String: String]
 
     init(blobs: [String: String]) {
-        self.blobs = blobs
-    }
-
-    init(git: GitTree, commit: String, prefix: String) throws {
-        let clean = prefix.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        let listing = try git.git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", clean.isEmpty ? "." : clean])
-        var blobs: [String: String] = [:]
-        for entry in listing.split(separator: "\0") {
-            // "<mode> blob <id>\t<path>"; symbolic links and submodules are not headers.
-            guard let tab = entry.firstIndex(of: "\t") else { continue }
-            let meta = entry[..<tab].split(separator: " "), path = String(entry[entry.index(after: tab)...])
-            guard meta.count == 3, meta[1] == "blob", meta[0] == "100644" || meta[0] == "100755" else { continue }
-            let relative = clean.isEmpty ? path : String(path.dropFirst(clean.count + 1))
-            blobs[relative] = String(meta[2])
-        }
         self.blobs = blobs
     }
 

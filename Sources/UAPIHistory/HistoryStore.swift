@@ -18,6 +18,10 @@ public final class HistoryStore {
             var configuration = Configuration()
             // Two jobs sharing a database wait for each other instead of failing.
             configuration.busyMode = .timeout(30)
+            // A commit per revision: WAL with NORMAL sync does not wait for the disk at
+            // each one, and a killed process still loses only unfinished revisions.
+            configuration.journalMode = .wal
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw HistoryStore.failure(path, error)

@@ -38,20 +38,20 @@ struct HistoryUpdater {
             if !missing.isEmpty { pending.append((revision, missing)) }
         }
         statistics.newRevisions = pending.count
-        let reader = pending.isEmpty ? nil : try BlobReader(repository: git.repository)
-        var planner = reader.map { KeyPlanner(git: git, reader: $0, scope: scope) }
+        guard !pending.isEmpty else { return statistics }
+        var planner = KeyPlanner(reader: try GitObjectReader(repository: git.repository), scope: scope)
         var recorded = revisions.count - pending.count
         // Enough revisions per chunk to keep every worker busy, few enough that an
         // interrupted run loses little.
         for chunk in pending.chunked(max(2, workers * 2)) {
-            let plans = try chunk.map { revision, missing in try plan(revision, missing, &planner!) }
+            let plans = try chunk.map { revision, missing in try plan(revision, missing, &planner) }
             let candidates = Set(plans.flatMap { $0.keys.map(\.id) })
             let stored = try store.storedKeys(candidates)
             var jobs: [ParseJob] = []
             var queued = Set<String>()
             for plan in plans {
                 for key in plan.keys where !stored.contains(key.id) && queued.insert(key.id).inserted {
-                    jobs.append(ParseJob(key: key, files: try planner!.files(for: key)))
+                    jobs.append(ParseJob(key: key, files: try planner.files(for: key)))
                 }
             }
             let parsed = parallelMap(count: jobs.count, workers: workers, makeState: { () }) { _, index in
@@ -61,7 +61,7 @@ struct HistoryUpdater {
             statistics.partsParsed += parsed.count
             // A parse per header per revision is what blob reuse saves.
             statistics.partsReused += plans.map(\.keys.count).reduce(0, +) - parsed.count
-            planner!.forgetContents()
+            planner.forgetContents()
             for plan in plans {
                 let newParts = plan.keys.compactMap { fresh.removeValue(forKey: $0.id) }
                 try store.record(plan.label, scope: scope.id, entries: plan.entries, newParts: newParts)
@@ -75,7 +75,7 @@ struct HistoryUpdater {
     }
 
     private func plan(_ revision: RevisionLabel, _ targets: [Target], _ planner: inout KeyPlanner) throws -> Plan {
-        let tree = try HeaderTree(git: git, commit: revision.commit, prefix: scope.path)
+        let tree = try planner.tree(at: revision.commit)
         var entries: RevisionEntries = [:]
         var keys: [PartKey] = []
         for target in targets { entries[target.name] = [:] }
@@ -92,18 +92,23 @@ struct HistoryUpdater {
     }
 }
 
-/// Works out which same-tree headers a header includes, reading each blob once per run.
+/// Lists revisions' trees and works out which same-tree headers a header includes,
+/// reading each tree and blob once per run.
 struct KeyPlanner {
-    let git: GitTree
-    let reader: BlobReader
+    let reader: GitObjectReader
     let scope: HistoryScope
+    private var walker: TreeWalker
     private var includes: [String: [IncludeScanner.Include]] = [:]
     private var contents: [String: Data] = [:]
 
-    init(git: GitTree, reader: BlobReader, scope: HistoryScope) {
-        self.git = git
+    init(reader: GitObjectReader, scope: HistoryScope) {
         self.reader = reader
         self.scope = scope
+        walker = TreeWalker(reader: reader)
+    }
+
+    mutating func tree(at commit: String) throws -> HeaderTree {
+        try walker.tree(commit: commit, prefix: scope.path)
     }
 
     /// The same-tree headers `header` reads, directly or through others, sorted.
@@ -140,7 +145,7 @@ struct KeyPlanner {
 
     private mutating func content(_ blob: String, what: String) throws -> Data {
         if let known = contents[blob] { return known }
-        let data = try reader.read(blob, what: what)
+        let data = try reader.blob(blob, what: what)
         contents[blob] = data
         return data
     }

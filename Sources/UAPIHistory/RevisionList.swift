@@ -43,9 +43,15 @@ public struct RevisionLabel: Codable, Sendable, Equatable, Hashable {
 }
 
 /// Resolves a selection to commits with git (first-parent, oldest first).
-struct RevisionResolver {
+final class RevisionResolver {
     let git: GitTree
     let path: String
+    private var tags: [String: [String]]?
+
+    init(git: GitTree, path: String) {
+        self.git = git
+        self.path = path
+    }
 
     struct Resolved {
         var commits: [String]
@@ -95,6 +101,7 @@ struct RevisionResolver {
 
     /// Every tag's commit (annotated tags peeled), each commit's tags sorted.
     func tagsByCommit() throws -> [String: [String]] {
+        if let tags { return tags }
         var result: [String: [String]] = [:]
         for line in try lines(["for-each-ref", "--format=%(objectname) %(*objectname) %(refname:strip=2)", "refs/tags"]) {
             let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
@@ -102,7 +109,8 @@ struct RevisionResolver {
             let commit = words[1].isEmpty ? words[0] : words[1]
             result[commit, default: []].append(words[2...].joined(separator: " "))
         }
-        return result.mapValues { $0.sorted() }
+        tags = result.mapValues { $0.sorted() }
+        return tags!
     }
 
     private var pathspec: String {

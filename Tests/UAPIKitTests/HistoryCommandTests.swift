@@ -100,6 +100,7 @@ extension HistoryTests {
             (["v6.1..v6.8", "linux/vfio.h", "--since-sync", "v5.2-rc1"], "is not among the revisions"),
             (["v6.1..v6.8", "linux/vfio.h", "--db", notADatabase.path], "not a usable uapi history database"),
             (["v6.1..v6.8"], "name the headers to follow"),
+            (["v6.1..v6.8", "linux/vfio.h", "--path", "linux-headers"], "nothing under 'linux-headers' matches linux/vfio.h"),
         ]
         for (arguments, message) in cases {
             let result = try CommandRunner.uapi(["history", "--repo", corpus.repository.path] + arguments)

@@ -1,10 +1,10 @@
 import Foundation
 import UAPIModel
 
-/// Reads blobs through one long-lived `git cat-file --batch` process: one process
-/// per run instead of one per header per revision.
-final class BlobReader {
-    private let repository: String
+/// Reads objects (blobs and trees) through one long-lived `git cat-file --batch`
+/// process: one process per run instead of one per revision or header.
+final class GitObjectReader {
+    let repository: String
     private let process = Process()
     private let input: FileHandle
     private let output: FileHandle
@@ -30,16 +30,28 @@ final class BlobReader {
         process.waitUntilExit()
     }
 
-    /// The bytes of blob `id`; `what` names it in the error (`linux/vfio.h at v6.1`).
-    func read(_ id: String, what: String) throws -> Data {
-        try input.write(contentsOf: Data("\(id)\n".utf8))
+    struct Object {
+        var id: String
+        var type: String
+        var data: Data
+    }
+
+    /// The object `name` names (an id, or `REV:PATH`), nil when git has none.
+    func object(_ name: String) throws -> Object? {
+        try input.write(contentsOf: Data("\(name)\n".utf8))
         let header = try line()
         let words = header.split(separator: " ")
-        guard words.count == 3, words[1] == "blob", let size = Int(words[2]) else {
-            throw UAPIError.gitError("blob \(id) (\(what)) cannot be read from \(repository): git said '\(header)'; the object may have been pruned, fetch the repository again")
-        }
+        guard words.count == 3, let size = Int(words[2]) else { return nil }
         let content = try bytes(size + 1)
-        return content.prefix(size)
+        return Object(id: String(words[0]), type: String(words[1]), data: content.prefix(size))
+    }
+
+    /// The bytes of blob `id`; `what` names it in the error (`linux/vfio.h at v6.1`).
+    func blob(_ id: String, what: String) throws -> Data {
+        guard let object = try object(id), object.type == "blob" else {
+            throw UAPIError.gitError("blob \(id) (\(what)) cannot be read from \(repository); the object may have been pruned, fetch the repository again")
+        }
+        return object.data
     }
 
     private func line() throws -> String {
