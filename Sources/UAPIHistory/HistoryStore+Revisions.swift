@@ -118,7 +118,9 @@ extension HistoryStore {
     /// Row counts and the file's size, for the run summary and the benchmark.
     public func statistics() throws -> (parts: Int, revisions: Int, bytes: Int) {
         let counts = try guarded {
-            try queue.read { db in
+            // Into the main file first, so that its size is the whole database.
+            _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            return try queue.read { db in
                 (try Int.fetchOne(db, sql: "SELECT count(*) FROM part") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM revision") ?? 0)
             }
         }
