@@ -88,7 +88,7 @@ public enum HistorySession {
     private static func answer(_ request: HistoryRequest, history: RecordedHistory, git: GitTree,
                                startsAtRoot: Bool) throws -> HistoryDocument {
         if history.revisions.isEmpty, let first = history.notes.first {
-            throw UAPIError.headerError(diagnostic: first, more: history.notes.count - 1)
+            throw UAPIError.noHeaders("every revision has a header that does not parse (\(first)); check --path, --target and the headers")
         }
         guard history.states.contains(where: { $0.values.contains { !$0.isEmpty } }) else {
             throw UAPIError.noHeaders("nothing under '\(request.scope.path)' matches \(request.scope.patterns.joined(separator: ", ")) at any of the \(history.revisions.count) revisions; check --path and the header names (relative to --path, e.g. linux/vfio.h)")

@@ -208,44 +208,75 @@ final class HistoryTests: XCTestCase {
         XCTAssertEqual(lenient.targets.first?.breaking[2][3], 1)
     }
 
-    func testIncludedSameTreeHeadersAndGlobsUnderAnyPath() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let git = { (arguments: [String]) throws in
+    /// A throw-away repository with headers under `linux-headers/linux/`, committed by `step`.
+    private struct SmallRepository {
+        let directory: URL
+
+        init() throws {
+            directory = try TestPaths.temporaryDirectory()
+            try git(["init", "-q", "-b", "main"])
+        }
+
+        func git(_ arguments: [String]) throws {
             let result = try CommandRunner.run("git", ["-C", directory.path] + arguments,
                                                environment: ["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
                                                              "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"])
             XCTAssertEqual(result.status, 0, result.stderr)
         }
-        let write = { (name: String, text: String) throws in
-            let url = directory.appendingPathComponent("linux-headers/linux/\(name)")
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        try git(["init", "-q", "-b", "main"])
-        try write("demo_types.h", "typedef unsigned int demo_word;\n")
-        try write("demo.h", "#include \"demo_types.h\"\nstruct demo_args { demo_word size; };\n#define DEMO_MAGIC 1\n")
-        try write("demo_extra.h", "#include <linux/demo.h>\nstruct demo_extra { struct demo_args args; };\n")
-        try write("other.h", "#define OTHER 1\n")
-        try git(["add", "-A"]); try git(["commit", "-q", "-m", "one"]); try git(["tag", "one"])
-        try write("other.h", "#define OTHER 2\n")
-        try git(["commit", "-q", "-am", "two: a header not followed"]); try git(["tag", "two"])
-        try write("demo_types.h", "typedef unsigned long long demo_word;\n")
-        try git(["commit", "-q", "-am", "three: only the included header"]); try git(["tag", "three"])
 
-        let request = HistoryRequest(repository: directory.path, selection: .range(from: "one", to: "three"), revisions: [],
-                                     scope: HistoryScope(path: "linux-headers", patterns: ["linux/demo*.h"]), targets: [.x86_64],
-                                     database: nil, policy: .strict, item: "demo_args", sinceSync: nil, rcChurn: false,
-                                     matrix: [], workers: 2, progress: nil)
-        let outcome = try HistorySession.run(request)
+        /// Writes the files, commits them and tags the commit.
+        func step(_ tag: String, _ files: [String: String]) throws {
+            for (name, text) in files {
+                let url = directory.appendingPathComponent("linux-headers/linux/\(name)")
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: url, atomically: true, encoding: .utf8)
+            }
+            try git(["add", "-A"])
+            try git(["commit", "-q", "-m", tag])
+            try git(["tag", tag])
+        }
+
+        func request(_ range: String, item: String?) throws -> HistoryRequest {
+            HistoryRequest(repository: directory.path, selection: try RevisionSelection.parse(range), revisions: [],
+                           scope: HistoryScope(path: "linux-headers", patterns: ["linux/demo*.h"]), targets: [.x86_64],
+                           database: nil, policy: .strict, item: item, sinceSync: nil, rcChurn: false,
+                           matrix: [], workers: 2, progress: nil)
+        }
+    }
+
+    func testIncludedSameTreeHeadersAndGlobsUnderAnyPath() throws {
+        let repository = try SmallRepository()
+        defer { try? FileManager.default.removeItem(at: repository.directory) }
+        try repository.step("one", ["demo_types.h": "typedef unsigned int demo_word;\n",
+                                    "demo.h": "#include \"demo_types.h\"\nstruct demo_args { demo_word size; };\n#define DEMO_MAGIC 1\n",
+                                    "demo_extra.h": "#include <linux/demo.h>\nstruct demo_extra { struct demo_args args; };\n",
+                                    "other.h": "#define OTHER 1\n"])
+        try repository.step("two", ["other.h": "#define OTHER 2\n"])
+        try repository.step("three", ["demo_types.h": "typedef unsigned long long demo_word;\n"])
+
+        let outcome = try HistorySession.run(try repository.request("one..three", item: "demo_args"))
         XCTAssertEqual(outcome.document.revisions.map(\.name), ["one", "two", "three"])
         // demo.h, demo_extra.h and demo_types.h at "one"; nothing at "two"; demo.h and demo_extra.h
         // again at "three" because the header they include changed, and demo_types.h itself.
         XCTAssertEqual(outcome.statistics.partsParsed, 6)
         XCTAssertEqual(outcome.statistics.partsReused, 3)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent(".uapi-history.sqlite").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: repository.directory.appendingPathComponent(".uapi-history.sqlite").path))
         let size = try XCTUnwrap(outcome.document.timelines).named("demo_args.size")
         XCTAssertEqual(size.events.map(\.label), ["one", "three"])
         XCTAssertEqual(size.events.last?.severity, .breaking)
+    }
+
+    func testARevisionWhoseHeaderDoesNotParseIsLeftOutWithANote() throws {
+        let repository = try SmallRepository()
+        defer { try? FileManager.default.removeItem(at: repository.directory) }
+        try repository.step("good", ["demo.h": "struct demo_args { int a; };\n"])
+        try repository.step("broken", ["demo.h": "struct demo_args { int a; \n"])
+        try repository.step("fixed", ["demo.h": "struct demo_args { int a; int b; };\n"])
+        let document = try HistorySession.run(try repository.request("good..fixed", item: "demo_args.b")).document
+        XCTAssertEqual(document.revisions.map(\.name), ["good", "fixed"])
+        XCTAssertEqual(document.notes.count, 1)
+        XCTAssertTrue(document.notes[0].hasPrefix("broken ("), document.notes[0])
+        XCTAssertTrue(document.notes[0].contains("linux/demo.h does not parse for x86_64"), document.notes[0])
+        XCTAssertEqual(try XCTUnwrap(document.timelines).named("demo_args.b").events.map(\.label), ["fixed"])
     }
 }
