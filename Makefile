@@ -75,3 +75,13 @@ install: build
 	$(UAPI_RELEASE) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_uapi
 	$(UAPI_RELEASE) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/uapi.fish
 	@echo "installed uapi, its man pages and completions under $(DESTDIR)$(PREFIX)"
+
+# uapi history: its store is SQLite (GRDB links the system library).
+APT_PACKAGES += libsqlite3-dev
+
+.PHONY: bench-history
+
+# Revisions per second, parses saved by blob reuse and database size of `uapi history`
+# on the vfio.h corpus repository.
+bench-history: build
+	scripts/bench-history.sh $(UAPI_RELEASE)

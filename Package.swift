@@ -32,6 +32,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CClang", path: "Sources/CClang"),
@@ -46,13 +47,17 @@ let package = Package(
         .target(name: "UAPIReport", dependencies: ["UAPIModel", "UAPIDiff", "UAPILint", "UAPIPolicy", "UAPISync"]),
         .target(name: "UAPISync", dependencies: ["UAPIModel"]),
         .target(name: "UAPIBindings", dependencies: ["UAPIModel"]),
+        .target(name: "UAPIHistory",
+                dependencies: ["UAPIModel", "UAPIExtract", "UAPIDiff", "UAPIPolicy", "UAPIReport",
+                               .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: clangSwift, linkerSettings: clangLink),
         .target(name: "UAPIWorkflows",
                 dependencies: ["UAPIModel", "UAPIExtract", "UAPIDiff", "UAPILint", "UAPIPolicy", "UAPIReport",
                                "UAPISync", "UAPIBindings", "Yams"],
                 swiftSettings: clangSwift, linkerSettings: clangLink),
         .target(name: "UAPIKit",
                 dependencies: ["UAPIModel", "UAPIExtract", "UAPIDiff", "UAPILint", "UAPIPolicy", "UAPIReport",
-                               "UAPISync", "UAPIBindings", "UAPIWorkflows"],
+                               "UAPISync", "UAPIBindings", "UAPIWorkflows", "UAPIHistory"],
                 swiftSettings: clangSwift, linkerSettings: clangLink),
         .executableTarget(
             name: "uapi",

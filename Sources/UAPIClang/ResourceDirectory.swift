@@ -18,5 +18,5 @@ package enum ResourceDirectory {
         return nil
     }()
 
-    static var version: String { consume(clang_getClangVersion()) }
+    package static var version: String { consume(clang_getClangVersion()) }
 }

@@ -4,6 +4,7 @@
 @_exported import UAPIBindings
 @_exported import UAPIDiff
 @_exported import UAPIExtract
+@_exported import UAPIHistory
 @_exported import UAPILint
 @_exported import UAPIModel
 @_exported import UAPIPolicy

@@ -31,6 +31,14 @@ public struct DiffReport: Sendable, Equatable {
 
 /// Applies a policy to the facts of a diff.
 public enum PolicyJudge {
+    /// Diffs two snapshots and judges the facts: the one place the two steps meet
+    /// (`Comparison.compare` adds the checks a command needs; history calls this directly).
+    public static func compare(old: Snapshot, new: Snapshot, policy: Policy, oldLabel: String, newLabel: String,
+                               ledger: inout SuppressionLedger) -> DiffReport {
+        let result = SnapshotDiffer(sentinels: policy.sentinels).diff(old: old, new: new)
+        return judge(result, policy: policy, old: old, new: new, oldLabel: oldLabel, newLabel: newLabel, ledger: &ledger)
+    }
+
     public static func judge(_ result: DiffResult, policy: Policy, old: Snapshot, new: Snapshot,
                              oldLabel: String, newLabel: String) -> DiffReport {
         var ledger = SuppressionLedger(policy.suppressions, engine: .diff)

@@ -19,7 +19,6 @@ public enum Comparison {
         guard !oldTargets.isEmpty, !newTargets.isEmpty, oldTargets.contains(where: newTargets.contains) else {
             throw UAPIError.noCommonTarget(old: oldLabel, oldTargets: oldTargets, new: newLabel, newTargets: newTargets)
         }
-        let result = SnapshotDiffer(sentinels: policy.sentinels).diff(old: old, new: new)
-        return PolicyJudge.judge(result, policy: policy, old: old, new: new, oldLabel: oldLabel, newLabel: newLabel, ledger: &ledger)
+        return PolicyJudge.compare(old: old, new: new, policy: policy, oldLabel: oldLabel, newLabel: newLabel, ledger: &ledger)
     }
 }

@@ -9,7 +9,7 @@ struct UAPICommand: ParsableCommand {
         abstract: "Keep C user-space ABIs honest: snapshot, diff and check Linux UAPI headers.",
         discussion: ExitStatus.help,
         version: UAPIVersion.string,
-        subcommands: [SnapshotCommand.self, DiffCommand.self, CheckCommand.self, LintCommand.self, LayoutCommand.self, BindgenCommand.self, SyncCommand.self])
+        subcommands: [SnapshotCommand.self, DiffCommand.self, CheckCommand.self, LintCommand.self, LayoutCommand.self, BindgenCommand.self, SyncCommand.self, HistoryCommand.self])
 
     static func main() {
         CLIOutput.started = Date()

@@ -68,11 +68,11 @@ public struct GitTree {
         (try? git(["log", "-1", "--format=%s", revision]))?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private func git(_ arguments: [String]) throws -> String {
+    package func git(_ arguments: [String]) throws -> String {
         String(decoding: try gitData(arguments), as: UTF8.self)
     }
 
-    private func gitData(_ arguments: [String]) throws -> Data {
+    package func gitData(_ arguments: [String]) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", repository] + arguments

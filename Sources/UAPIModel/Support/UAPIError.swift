@@ -25,6 +25,8 @@ public enum UAPIError: Error, LocalizedError, Equatable {
     case badArgument(String)
     /// The two sides of a comparison share no target ABI, so nothing can be compared.
     case noCommonTarget(old: String, oldTargets: [String], new: String, newTargets: [String])
+    /// A history database cannot be opened, read or written.
+    case badHistoryDatabase(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -54,6 +56,8 @@ public enum UAPIError: Error, LocalizedError, Equatable {
         case let .noCommonTarget(old, oldTargets, new, newTargets):
             let list: ([String]) -> String = { $0.isEmpty ? "none" : $0.joined(separator: ", ") }
             return "nothing to compare: \(old) has targets \(list(oldTargets)) and \(new) has \(list(newTargets)); snapshot both sides for the same targets (--target)"
+        case let .badHistoryDatabase(path, reason):
+            return "\(path): not a usable uapi history database: \(reason)"
         }
     }
 }

@@ -1,0 +1,115 @@
+import UAPIModel
+import UAPIDiff
+import UAPIPolicy
+
+/// The recorded revisions of a scope read back from the database: snapshots are put
+/// together from stored parts and compared, never parsed.
+final class RecordedHistory {
+    let scope: HistoryScope
+    let targets: [String]
+    let policy: Policy
+    private(set) var revisions: [RevisionLabel] = []
+    private(set) var states: [RevisionEntries] = []
+    /// Revisions left out because a header did not parse there, and why.
+    private(set) var notes: [String] = []
+    private let store: HistoryStore
+    private var parts: [String: TargetSnapshot] = [:]
+
+    /// The difference between two revisions, judged, with the definitions on each side
+    /// (both restricted to the headers whose parts differ).
+    struct Comparison {
+        var changes: [HistoryChange]
+        var before: Inventory
+        var after: Inventory
+    }
+
+    init(store: HistoryStore, scope: HistoryScope, targets: [String], policy: Policy, labels: [RevisionLabel]) throws {
+        self.store = store
+        self.scope = scope
+        self.targets = targets
+        self.policy = policy
+        for label in labels {
+            guard let entries = try store.entries(commit: label.commit, scope: scope.id, targets: targets) else {
+                throw UAPIError.badHistoryDatabase(path: store.path, reason: "revision \(label.short) is not recorded for \(targets.joined(separator: ", "))")
+            }
+            if let failure = try failure(in: entries) {
+                notes.append("\(label.name) (\(label.short)) left out: \(failure)")
+                continue
+            }
+            revisions.append(label)
+            states.append(entries)
+        }
+    }
+
+    /// Why a revision cannot be compared: the first header that did not parse there.
+    private func failure(in entries: RevisionEntries) throws -> String? {
+        for (target, headers) in entries.sorted(by: { $0.key < $1.key }) {
+            for (header, key) in headers.sorted(by: { $0.key < $1.key }) where parts[key] == nil {
+                let part = try store.part(key)
+                guard let snapshot = part.snapshot else {
+                    return "\(header) does not parse for \(target): \(part.error ?? "no reason recorded")"
+                }
+                parts[key] = snapshot
+            }
+        }
+        return nil
+    }
+
+    func index(of commit: String) -> Int? {
+        revisions.firstIndex { $0.commit == commit }
+    }
+
+    /// The headers whose part differs between two revisions on some target.
+    func changedHeaders(_ i: Int, _ j: Int) -> Set<String> {
+        var changed = Set<String>()
+        for target in targets {
+            let a = states[i][target] ?? [:], b = states[j][target] ?? [:]
+            for header in Set(a.keys).union(b.keys) where a[header] != b[header] { changed.insert(header) }
+        }
+        return changed
+    }
+
+    /// Revision `i`'s snapshot of some headers (all of them when nil).
+    func snapshot(_ i: Int, headers: Set<String>?) -> Snapshot {
+        Snapshot(targets: targets.map { name in
+            let target = Target.named(name)!
+            var assembled = TargetSnapshot(target: target.name, triple: target.triple, ioctlEncoding: target.ioctlEncoding)
+            let entries = (states[i][name] ?? [:]).filter { headers?.contains($0.key) ?? true }
+            for (_, key) in entries.sorted(by: { $0.key < $1.key }) {
+                let part = parts[key]!
+                assembled.headers += part.headers
+                assembled.records += part.records
+                assembled.enums += part.enums
+                assembled.typedefs += part.typedefs
+                assembled.constants += part.constants
+                assembled.macros += part.macros
+            }
+            // The order a single parse of all the headers would give: by name, then header.
+            assembled.records.sort { ($0.name, $0.location.header) < ($1.name, $1.location.header) }
+            assembled.enums.sort { ($0.name, $0.location.header) < ($1.name, $1.location.header) }
+            assembled.typedefs.sort { ($0.name, $0.location.header) < ($1.name, $1.location.header) }
+            assembled.constants.sort { ($0.name, $0.location.header) < ($1.name, $1.location.header) }
+            assembled.macros.sort { ($0.name, $0.location.header) < ($1.name, $1.location.header) }
+            assembled.headers.sort { $0.path < $1.path }
+            return assembled
+        })
+    }
+
+    func inventory(_ i: Int) -> Inventory {
+        Inventory(snapshot(i, headers: nil))
+    }
+
+    /// What changed from revision `i` to revision `j`, judged by the policy. Only
+    /// headers whose parts differ are compared: the others cannot have changed.
+    func compare(_ i: Int, _ j: Int) -> Comparison {
+        let headers = changedHeaders(i, j)
+        guard !headers.isEmpty else { return Comparison(changes: [], before: Inventory(Snapshot(targets: [])), after: Inventory(Snapshot(targets: []))) }
+        let old = snapshot(i, headers: headers), new = snapshot(j, headers: headers)
+        var ledger = SuppressionLedger(policy.suppressions, engine: .diff)
+        let report = PolicyJudge.compare(old: old, new: new, policy: policy, oldLabel: revisions[i].name,
+                                         newLabel: revisions[j].name, ledger: &ledger)
+        // A header coming or going shows as its definitions coming or going.
+        let changes = report.changes.filter { $0.change.item != .header }.map(HistoryChange.init)
+        return Comparison(changes: changes, before: Inventory(old), after: Inventory(new))
+    }
+}
