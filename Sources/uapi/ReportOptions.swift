@@ -10,7 +10,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by `diff` and `check`: how to judge and how to print.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: "text, json, markdown, sarif, junit or github.")
+    @Option(name: .customLong("format"), help: "text, json, markdown, sarif, junit, github or html (one self-contained page; for diff and check with layout diagrams).")
     var format: ReportFormat = .text
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write the report to a file (default: standard output).")
@@ -33,9 +33,10 @@ struct ReportOptions: ParsableArguments {
         return try PolicyFile.load(path: path)
     }
 
-    /// Prints the report and returns the exit status it calls for.
-    func emit(_ report: DiffReport) throws -> Int32 {
-        try emit(report.document)
+    /// Prints the report and returns the exit status it calls for. The HTML report
+    /// draws the changed records' layouts, so it takes them from both snapshots.
+    func emit(_ report: DiffReport, old: Snapshot, new: Snapshot) throws -> Int32 {
+        try emit(format == .html ? report.document(old: old, new: new) : report.document)
         return ExitStatus.of(report.verdict, failOn: failOn ?? .compatible)
     }
 
