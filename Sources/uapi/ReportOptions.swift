@@ -22,7 +22,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: "Which changes set the exit status: compatible (4 and 8), breaking (8 only) or never. Default: compatible; for sync, breaking (which changes stop it).")
     var failOn: FailOn?
 
-    @Option(name: .customLong("path-prefix"), help: "Prepended to header names in SARIF, GitHub, JUnit and Markdown output (e.g. include/uapi/).")
+    @Option(name: .customLong("path-prefix"), help: "Prepended to header names in SARIF, GitHub, JUnit, Markdown and HTML output (e.g. include/uapi/).")
     var pathPrefix: String = ""
 
     @Flag(name: .customLong("no-color"), help: "No colours, even on a terminal.")
