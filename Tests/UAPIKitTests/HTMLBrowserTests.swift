@@ -13,6 +13,7 @@ final class HTMLBrowserTests: XCTestCase {
     func testScreenshotIsNotBlankAndShowsTheHighlights() throws {
         let browser = try Chromium.find()
         let work = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
         let page = try report(in: work)
         let png = work.appendingPathComponent("report.png")
         try browser.run(["--screenshot=\(png.path)", "--window-size=1280,2000", page.absoluteString], home: work)
@@ -30,6 +31,7 @@ final class HTMLBrowserTests: XCTestCase {
     func testDiagramsHaveOneBoxPerFieldOfTheSnapshot() throws {
         let browser = try Chromium.find()
         let work = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
         let page = try report(in: work)
         let dom = try browser.run(["--dump-dom", page.absoluteString], home: work).stdoutText
         let svgs = DiagramElement.all(in: dom)
