@@ -85,3 +85,20 @@ APT_PACKAGES += libsqlite3-dev
 # on the vfio.h corpus repository.
 bench-history: build
 	scripts/bench-history.sh $(UAPI_RELEASE)
+
+# The HTML report's browser test renders pages with Debian's headless Chromium: about
+# 120 MB to download and 400 MB installed, 25 packages. Without recommends, which would
+# pull in systemd, CUPS and Samba; fonts-dejavu-core gives the page its system fonts.
+BROWSER_PACKAGES := chromium fonts-dejavu-core
+
+.PHONY: browser-deps
+
+deps: browser-deps
+
+browser-deps:
+	@missing=$$(for p in $(BROWSER_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null || { echo "apt-get install failed for: $$missing" >&2; exit 1; }; \
+	fi

@@ -27,6 +27,8 @@ public struct ReportDocument: Sendable {
     /// Words for the three severities: diff says breaking/compatible, lint error/warning/note.
     public var severityWords: [Severity: String]
     public var emptyMessage: String
+    /// Old and new layouts of the changed records (diff only, and only when a format draws them).
+    public var layouts: [ChangedLayout] = []
 }
 
 public struct ReportItem: Sendable {

@@ -32,7 +32,7 @@ public struct RenderOptions: Sendable {
 }
 
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, markdown, sarif, junit, github
+    case text, json, markdown, sarif, junit, github, html
 
     public var renderer: ReportRenderer.Type {
         switch self {
@@ -42,6 +42,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .sarif: return SARIFReport.self
         case .junit: return JUnitReport.self
         case .github: return GitHubReport.self
+        case .html: return HTMLReport.self
         }
     }
 }

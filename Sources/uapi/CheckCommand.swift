@@ -55,7 +55,7 @@ struct CheckCommand: ParsableCommand {
         let baseline = try SnapshotCoding.read(path: baselinePath)
         let judged = try Comparison.compare(old: baseline, new: current, policy: policy,
                                             oldLabel: "baseline", newLabel: "current headers")
-        throw ExitCode(try report.emit(judged, command: "check", failOn: .breaking))
+        throw ExitCode(try report.emit(judged, command: "check", failOn: .breaking, old: baseline, new: current))
     }
 
     private func configPath() throws -> String {

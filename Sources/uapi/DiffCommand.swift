@@ -29,6 +29,6 @@ struct DiffCommand: ParsableCommand {
         let (before, after, warnings) = try loader.load(try DiffSide.parse(old), try DiffSide.parse(new))
         warnings.forEach(CLIOutput.warning)
         let judged = try Comparison.compare(old: before, new: after, policy: policy, oldLabel: old, newLabel: new)
-        throw ExitCode(try report.emit(judged, command: "diff", failOn: .compatible))
+        throw ExitCode(try report.emit(judged, command: "diff", failOn: .compatible, old: before, new: after))
     }
 }

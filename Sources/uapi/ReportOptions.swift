@@ -18,7 +18,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by `diff` and `check`: how to judge and how to print.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: "text, json, markdown, sarif, junit or github.")
+    @Option(name: .customLong("format"), help: "text, json, markdown, sarif, junit, github or html (one self-contained page; for diff and check with layout diagrams).")
     var format: ReportFormat = .text
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write the report to a file (default: standard output).")
@@ -30,7 +30,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: "Which changes set the exit status: compatible (4 and 8), breaking (8 only) or never. Default: compatible for diff and lint, breaking for check and sync.")
     var failOn: FailOn?
 
-    @Option(name: .customLong("path-prefix"), help: "Prepended to header names in SARIF, GitHub, JUnit and Markdown output (e.g. include/uapi/).")
+    @Option(name: .customLong("path-prefix"), help: "Prepended to header names in SARIF, GitHub, JUnit, Markdown and HTML output (e.g. include/uapi/).")
     var pathPrefix: String = ""
 
     @Option(name: .customLong("help-uri"), help: "Where docs/changes.md is published: SARIF links each rule to URL#rule.")
@@ -45,9 +45,11 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// Prints the report and returns the exit status it calls for; `fallback` is the
-    /// command's own --fail-on default.
-    func emit(_ report: DiffReport, command: String, failOn fallback: FailOn) throws -> Int32 {
-        try emit(report.document(command: command), failOn: fallback)
+    /// command's own --fail-on default. The HTML report draws the changed records'
+    /// layouts, so it takes them from both snapshots.
+    func emit(_ report: DiffReport, command: String, failOn fallback: FailOn, old: Snapshot, new: Snapshot) throws -> Int32 {
+        let document = format == .html ? report.document(command: command, old: old, new: new) : report.document(command: command)
+        try emit(document, failOn: fallback)
         return ExitStatus.of(report.verdict, failOn: failOn ?? fallback)
     }
 

@@ -14,6 +14,8 @@ enum ReportGolden {
         ("text", "expected.txt"), ("json", "expected.json"), ("markdown", "expected.md"),
         ("sarif", "expected.sarif"), ("junit", "expected.junit.xml"), ("github", "expected.github"),
     ]
+    /// Diff cases also keep the HTML report, whose layout diagrams only a diff has.
+    static let diffFormats = formats + [("html", "expected.html")]
 
     static func cases(_ folder: String) -> [URL] {
         let root = TestPaths.fixtures.appendingPathComponent(folder)
@@ -46,7 +48,7 @@ final class DiffGoldenTests: XCTestCase {
 
     func testEveryCaseInEveryFormat() throws {
         XCTAssertGreaterThanOrEqual(Self.cases.count, 6)
-        try ReportGolden.run("diff", folder: "diff")
+        try ReportGolden.run("diff", folder: "diff", formats: ReportGolden.diffFormats)
     }
 }
 
