@@ -21,7 +21,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("format"), help: "text, json, markdown, sarif, junit, github or html (one self-contained page; for diff and check with layout diagrams).")
     var format: ReportFormat = .text
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Write the report to a file (default: standard output).")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write the report to a file (default: standard output; for sync, standard error, which the commit message leaves free).")
     var output: String?
 
     @Option(name: .customLong("policy"), help: "A policy file: severities, experimental names, extensible structs, sentinels, suppressions.")

@@ -43,11 +43,14 @@ enum ExitStatus {
 
     static let help = """
     EXIT STATUS
-      0   success; for diff and check: no change that fails (see --fail-on)
+      0   success; diff, check, lint: nothing that fails (see --fail-on)
       1   internal tool error
-      2   usage or input error (bad header, snapshot, policy or git revision; unwritable output)
-      4   compatible ABI changes (diff, check; lint warnings)
-      8   breaking ABI changes (diff, check, lint errors; a refused sync); 12 = 4|8 when both
+      2   usage or input error: a bad header, snapshot, policy or git
+          revision, an unwritable output
+      4   compatible ABI changes (diff; check with --fail-on compatible);
+          lint warnings
+      8   breaking ABI changes (diff, check); lint errors; a refused sync
+      12  both 4 and 8
     """
 }
 
