@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
         \(ExitStatus.help)
         """)
 
-    @Option(name: .customLong("config"), help: "The project config (default: ./uapi.yaml, else ./headers/uapi.yaml).")
+    @Option(name: .customLong("config"), help: "The project config (default: uapi.yaml or headers/uapi.yaml here, else in the nearest parent up to the repository root).")
     var config: String?
 
     @Flag(name: .customLong("update-baseline"), help: "Accept the current state: rewrite the baseline and exit 0.")
@@ -59,10 +59,6 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func configPath() throws -> String {
-        if let config { return config }
-        for candidate in ["uapi.yaml", "headers/uapi.yaml"] where FileManager.default.fileExists(atPath: candidate) {
-            return candidate
-        }
-        throw UAPIError.badConfig(path: "uapi.yaml", line: nil, reason: "no config found (looked for ./uapi.yaml and ./headers/uapi.yaml); pass --config")
+        try config ?? ConfigDiscovery.require()
     }
 }

@@ -25,7 +25,7 @@ struct DiffCommand: ParsableCommand {
                                 kernelTypes: parse.kernelTypes, defines: parse.defines,
                                 workers: parse.jobs ?? Concurrency.defaultWorkers,
                                 repository: FileManager.default.currentDirectoryPath)
-        let policy = try report.loadPolicy()
+        let policy = try report.projectPolicy()
         let (before, after, warnings) = try loader.load(try DiffSide.parse(old), try DiffSide.parse(new))
         warnings.forEach(CLIOutput.warning)
         let judged = try Comparison.compare(old: before, new: after, policy: policy, oldLabel: old, newLabel: new)

@@ -41,7 +41,7 @@ struct LintCommand: ParsableCommand {
             }
             return report
         }
-        let result = LintEngine.run(snapshot, subject: inputs.joined(separator: " "), policy: try report.loadPolicy(), baseline: previous)
+        let result = LintEngine.run(snapshot, subject: inputs.joined(separator: " "), policy: try report.projectPolicy(), baseline: previous)
         try report.emit(result.document, failOn: .compatible)
         throw ExitCode(ExitStatus.of(result.verdict, failOn: report.failOn ?? .compatible))
     }

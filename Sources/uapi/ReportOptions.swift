@@ -44,6 +44,15 @@ struct ReportOptions: ParsableArguments {
         return try PolicyFile.load(path: path)
     }
 
+    /// --policy, else the policy of the project's uapi.yaml when there is one (named on
+    /// standard error), else the strict default.
+    func projectPolicy() throws -> Policy {
+        if policy != nil { return try loadPolicy() }
+        guard let config = ConfigDiscovery.find(), let path = try ProjectConfig.load(path: config).policyPath else { return .strict }
+        CLIOutput.warning("note: policy \(path) from \(config)")
+        return try loadPolicy(default: path)
+    }
+
     /// Prints the report and returns the exit status it calls for; `fallback` is the
     /// command's own --fail-on default. The HTML report draws the changed records'
     /// layouts, so it takes them from both snapshots.

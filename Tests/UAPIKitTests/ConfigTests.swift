@@ -48,3 +48,32 @@ final class ConfigTests: XCTestCase {
         }
     }
 }
+
+/// Every command finds the project's uapi.yaml from a subdirectory, up to the repository root.
+final class ConfigDiscoveryTests: XCTestCase {
+    func testCommandsFindTheProjectConfigAndItsPolicy() throws {
+        let project = try TestPaths.temporaryDirectory()
+        let deeper = project.appendingPathComponent("src/deeper")
+        try FileManager.default.createDirectory(at: deeper, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: project.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try "include: [.]\nheaders: [a.h]\nbaseline: baseline.json\npolicy: policy.yaml\n"
+            .write(to: project.appendingPathComponent("uapi.yaml"), atomically: true, encoding: .utf8)
+        try "suppress:\n  - name: B\n    reason: \"B is internal\"\n".write(to: project.appendingPathComponent("policy.yaml"), atomically: true, encoding: .utf8)
+        try "#define A 1\n".write(to: project.appendingPathComponent("a.h"), atomically: true, encoding: .utf8)
+        try "#define A 1\n".write(to: deeper.appendingPathComponent("old.h"), atomically: true, encoding: .utf8)
+        try "#define A 1\n#define B 2\n".write(to: deeper.appendingPathComponent("new.h"), atomically: true, encoding: .utf8)
+
+        XCTAssertEqual(try CommandRunner.uapi(["check", "--update-baseline"], in: deeper).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: project.appendingPathComponent("baseline.json").path))
+        let diff = try CommandRunner.uapi(["diff", "old.h", "new.h"], in: deeper)
+        XCTAssertEqual(diff.status, 0, diff.stdoutText)
+        XCTAssertTrue(diff.stdoutText.contains("suppressed: B is internal"), diff.stdoutText)
+        XCTAssertTrue(diff.stderr.contains("note: policy"), diff.stderr)
+
+        // Above the repository root nothing is found.
+        let outside = try TestPaths.temporaryDirectory()
+        let none = try CommandRunner.uapi(["check"], in: outside)
+        XCTAssertEqual(none.status, 2)
+        XCTAssertTrue(none.stderr.contains("no config found"), none.stderr)
+    }
+}
