@@ -61,6 +61,9 @@ struct SyncCommand: ParsableCommand {
         if allowBreaking, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--allow-breaking needs --reason \"...\"")
         }
+        if reason != nil, !allowBreaking {
+            throw ValidationError("--reason goes with --allow-breaking (it records why breaking changes were accepted); add --allow-breaking or drop --reason")
+        }
         if packedMacro != nil, rewrite != .portable { throw ValidationError("--packed-macro goes with --rewrite portable") }
         if config == nil, headers.isEmpty || to == nil { throw ValidationError("name --to and the headers, or --config") }
     }
