@@ -183,7 +183,7 @@ final class SyncTransactionTests: XCTestCase {
         let scene = try makeScene()
         let old = ".lh.uapi-old-\(try BackgroundCommand.deadPID())"
         try FileManager.default.moveItem(at: scene.destination, to: scene.project.appendingPathComponent(old))
-        try JSONEncoder().encode(SwapJournal(staging: ".lh.uapi-staging-1", old: old)).write(to: scene.project.appendingPathComponent(".lh.uapi-swap"))
+        try Data(#"{"old": "\#(old)", "staging": ".lh.uapi-staging-1"}"#.utf8).write(to: scene.project.appendingPathComponent(".lh.uapi-swap"))
         let before = DiskState.capture(scene.root)
 
         let breaking = try sync("v3", in: scene.project)
