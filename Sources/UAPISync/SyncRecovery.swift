@@ -16,11 +16,13 @@ struct SyncRecovery {
     /// old copy an older uapi left. Nil when there is no tree at all (a first sync).
     func survivor() throws -> String? {
         if try parent.kind(destination.name) != nil { return destination.name }
+        // Only real directories: a link planted under one of these names is never made --to.
+        func isTree(_ name: String) throws -> Bool { try parent.kind(name)?.kind == .directory }
         if let journal = try SwapJournal.read(beside: destination, in: parent) {
-            if try parent.kind(journal.old) != nil { return journal.old }
-            if try parent.kind(journal.staging) != nil { return journal.staging }
+            if try isTree(journal.old) { return journal.old }
+            if try isTree(journal.staging) { return journal.staging }
         }
-        let oldCopies = try parent.names().filter { DeadProcessFile.pid(in: $0, prefix: destination.oldPrefix) != nil }
+        let oldCopies = try parent.names().filter { try DeadProcessFile.pid(in: $0, prefix: destination.oldPrefix) != nil && isTree($0) }
         guard oldCopies.count <= 1 else {
             throw UAPIError.badArgument("--to \(destination.path) is missing and several old copies of it remain: "
                 + oldCopies.map(parent.path).joined(separator: ", ")

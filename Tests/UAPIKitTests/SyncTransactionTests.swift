@@ -86,8 +86,8 @@ final class SyncTransactionTests: XCTestCase {
             let scene = try makeScene()
             let outside = DiskState.capture(scene.outside)
             let run = try BackgroundCommand(["sync", "--from", kernel("v2"), "--to", "lh"] + headers, in: scene.project, environment: environment)
-            guard run.waitForStandardError(containing: "stopped at \(stop)") else {
-                XCTFail("\(label): the sync never reached the step: \(run.finish().stderr)")
+            guard run.waitUntilStopped(at: "stopped at \(stop)") else {
+                XCTFail("\(label): the sync never reached the step: \(run.abandon())")
                 continue
             }
             run.send(SIGKILL)
@@ -109,6 +109,20 @@ final class SyncTransactionTests: XCTestCase {
             XCTAssertEqual(try state(scene.destination), new, label)
             XCTAssertEqual(try entries(scene.project), ["lh"], "\(label): the next sync leaves nothing beside lh")
         }
+    }
+
+    func testAnInterruptBeforeTheSwapLeavesTheOldTreeAndNothingBesideIt() throws {
+        let scene = try makeScene()
+        let before = DiskState.capture(scene.root)
+        let run = try BackgroundCommand(["sync", "--from", kernel("v2"), "--to", "lh"] + headers, in: scene.project,
+                                        environment: ["UAPI_TEST_SYNC_PAUSE_AT": "staged"])
+        XCTAssertTrue(run.waitUntilStopped(at: "stopped at staged"), run.abandon())
+        run.send(SIGINT)
+        run.send(SIGCONT)
+        let result = run.finish()
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("interrupted: lh was not changed"), result.stderr)
+        XCTAssertEqual(DiskState.capture(scene.root), before)
     }
 
     /// Before the journal, a kill between the two renames left only `.lh.uapi-old-PID`,
@@ -168,6 +182,16 @@ final class SyncTransactionTests: XCTestCase {
         }
         XCTAssertEqual(DiskState.capture(project), before)
 
+        // A link named like an old copy is never made lh, nor followed: it is unlinked as stale.
+        let planted = try TestPaths.temporaryDirectory()
+        let elsewhere = try TestPaths.temporaryDirectory()
+        try tree("elsewhere", at: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: planted.appendingPathComponent(old).path, withDestinationPath: elsewhere.path)
+        let outside = DiskState.capture(elsewhere)
+        try recover(planted)
+        XCTAssertEqual(try entries(planted), [])
+        XCTAssertEqual(DiskState.capture(elsewhere), outside)
+
         // A staging copy of a live process (PID 1) is not ours to remove; one of a dead process is.
         let live = try TestPaths.temporaryDirectory()
         try tree("lh", at: live.appendingPathComponent("lh"))
@@ -221,7 +245,7 @@ final class SyncTransactionTests: XCTestCase {
         let new = try state(try reference("v2"))
         let first = try BackgroundCommand(["sync", "--from", kernel("v2"), "--to", "lh"] + headers, in: scene.project,
                                           environment: ["UAPI_TEST_SYNC_PAUSE_AT": "staged"])
-        XCTAssertTrue(first.waitForStandardError(containing: "stopped at staged"), first.finish().stderr)
+        XCTAssertTrue(first.waitUntilStopped(at: "stopped at staged"), first.abandon())
 
         let second = try sync("v2", in: scene.project)
         XCTAssertEqual(second.status, 2, second.stderr)

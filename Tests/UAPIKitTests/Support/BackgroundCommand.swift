@@ -59,8 +59,33 @@ final class BackgroundCommand: @unchecked Sendable {
         return false
     }
 
+    /// Waits until a test hook has printed `text` and the process is really stopped
+    /// (the hook prints, then raises SIGSTOP: a SIGCONT sent in between would be lost).
+    func waitUntilStopped(at text: String) -> Bool {
+        guard waitForStandardError(containing: text) else { return false }
+        let deadline = Date().addingTimeInterval(300)
+        while Date() < deadline, process.isRunning {
+            if state == "T" { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+
+    /// The state letter of /proc/PID/stat ("T" when stopped).
+    private var state: Character? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let name = text.lastIndex(of: ")") else { return nil }
+        return text[name...].dropFirst(2).first
+    }
+
     func send(_ signal: Int32) {
         kill(process.processIdentifier, signal)
+    }
+
+    /// Kills the process and returns its standard error: for a test that gave up on it.
+    func abandon() -> String {
+        send(SIGKILL)
+        return finish().stderr
     }
 
     /// Waits for the process to end and returns what it printed.
