@@ -22,7 +22,7 @@ public struct SyncApplier {
     /// what a killed sync left beside it (also when the plan turns out to be a no-op).
     public func preflight() throws {
         let target = try SyncDestination(destination)
-        guard let parent = try target.openParent(creating: true) else { return }
+        let parent = try target.makeParent()
         _ = try target.current(in: parent)
         guard access(target.parentPath, W_OK) == 0 else {
             throw UAPIError.cannotWrite(path: target.parentPath, reason: "not writable; the new tree is staged beside \(destination)")
@@ -34,7 +34,7 @@ public struct SyncApplier {
 
     public func apply(_ plan: SyncPlan) throws {
         let target = try SyncDestination(destination)
-        guard let parent = try target.openParent(creating: true) else { return }
+        let parent = try target.makeParent()
         let lock = try SyncLock.acquire(target, in: parent)
         defer { lock.release() }
         try SyncRecovery(destination: target, parent: parent).run()

@@ -29,11 +29,16 @@ public struct SyncDestination {
     var oldPrefix: String { ".\(name).uapi-old-" }
 
     /// The parent directory, created (with its parents) when missing.
-    func openParent(creating: Bool) throws -> DirectoryHandle? {
-        if creating { try makeDirectories(parentPath) }
+    func makeParent() throws -> DirectoryHandle {
+        try makeDirectories(parentPath)
+        return try DirectoryHandle.open(parentPath)
+    }
+
+    /// The parent directory, or nil when it does not exist (nor, then, does `--to`).
+    func existingParent() throws -> DirectoryHandle? {
         var info = stat()
         guard stat(parentPath, &info) == 0 else {
-            if errno == ENOENT, !creating { return nil }
+            if errno == ENOENT { return nil }
             throw SyncFileError.failed("open it as a directory", parentPath)
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw SyncFileError.notADirectory(parentPath) }
@@ -59,7 +64,7 @@ public struct SyncDestination {
     /// absent from the result. Read without following links: one is an error naming it.
     /// Writes nothing, so `--dry-run` can use it.
     public func contents(of names: [String]) throws -> [String: Data] {
-        guard let parent = try openParent(creating: false) else { return [:] }
+        guard let parent = try existingParent() else { return [:] }
         _ = try current(in: parent)
         // After a killed sync, the tree the next sync will put back as --to.
         guard let survivor = try SyncRecovery(destination: self, parent: parent).survivor() else { return [:] }
@@ -87,5 +92,7 @@ public struct SyncDestination {
             prefix += "/\(component)"
             if mkdir(prefix, 0o777) != 0, errno != EEXIST { throw SyncFileError.failed("create it as a directory", prefix, writing: true) }
         }
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw SyncFileError.notADirectory(path) }
     }
 }

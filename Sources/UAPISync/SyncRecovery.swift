@@ -43,9 +43,14 @@ struct SyncRecovery {
             try parent.removeTree(journal.staging)
         }
         try parent.remove(destination.journalName)
-        for entry in try parent.names()
-        where DeadProcessFile.isLeftOver(entry, prefix: destination.stagingPrefix) || DeadProcessFile.isLeftOver(entry, prefix: destination.oldPrefix) {
+        for entry in try parent.names() where isStale(entry, prefix: destination.stagingPrefix) || isStale(entry, prefix: destination.oldPrefix) {
             try parent.removeTree(entry)
         }
+    }
+
+    /// Left by a process that is gone, or by an earlier process with our own PID:
+    /// under the lock, and before we stage anything, that cannot be a live sync.
+    private func isStale(_ entry: String, prefix: String) -> Bool {
+        DeadProcessFile.pid(in: entry, prefix: prefix) == getpid() || DeadProcessFile.isLeftOver(entry, prefix: prefix)
     }
 }

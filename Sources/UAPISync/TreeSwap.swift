@@ -24,7 +24,8 @@ struct TreeSwap {
         if exchanged == 0 {
             parent.sync()
             hooks.reached(.swapped)
-            try parent.removeTree(staging)
+            // The sync has succeeded; an old copy that cannot be removed now is removed by the next one.
+            try? parent.removeTree(staging)
             return
         }
         let code = hooks.noExchange ? EINVAL : errno
@@ -47,7 +48,12 @@ struct TreeSwap {
         let journal = SwapJournal(staging: staging, old: "\(destination.oldPrefix)\(getpid())")
         try journal.write(beside: destination, in: parent)
         hooks.reached(.journaled)
-        try parent.rename(destination.name, to: journal.old)
+        do {
+            try parent.rename(destination.name, to: journal.old)
+        } catch {
+            try? parent.remove(destination.journalName)
+            throw error
+        }
         hooks.reached(.movedAside)
         do {
             try parent.rename(staging, to: destination.name)
@@ -59,7 +65,8 @@ struct TreeSwap {
         }
         parent.sync()
         hooks.reached(.swapped)
-        try parent.remove(destination.journalName)
-        try parent.removeTree(journal.old)
+        // The sync has succeeded; what cannot be removed now is removed by the next one.
+        try? parent.remove(destination.journalName)
+        try? parent.removeTree(journal.old)
     }
 }
