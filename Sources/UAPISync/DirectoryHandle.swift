@@ -83,8 +83,9 @@ final class DirectoryHandle {
         return names.sorted()
     }
 
-    func makeDirectory(_ name: String, mode: mode_t = 0o777) throws {
-        guard mkdirat(descriptor, name, mode) == 0 else { throw SyncFileError.failed("create it as a directory", path(name), writing: true) }
+    /// A new directory, with the permissions the umask allows.
+    func makeDirectory(_ name: String) throws {
+        guard mkdirat(descriptor, name, 0o777) == 0 else { throw SyncFileError.failed("create it as a directory", path(name), writing: true) }
     }
 
     func setMode(_ mode: mode_t) throws {

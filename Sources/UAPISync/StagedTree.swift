@@ -38,8 +38,10 @@ struct StagedTree {
             guard let kind = try source.kind(entry) else { continue }
             switch kind.kind {
             case .directory:
-                try target.makeDirectory(entry, mode: kind.mode)
-                try mirror(try source.directory(entry), into: try target.directory(entry))
+                try target.makeDirectory(entry)
+                let copy = try target.directory(entry)
+                try copy.setMode(kind.mode)
+                try mirror(try source.directory(entry), into: copy)
             case .regularFile:
                 if try !source.link(entry, into: target) {
                     try target.create(entry, contents: try source.read(entry))

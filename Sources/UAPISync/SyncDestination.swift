@@ -72,7 +72,7 @@ public struct SyncDestination {
         var result: [String: Data] = [:]
         for name in names {
             var components = name.split(separator: "/").map(String.init)
-            let leaf = components.removeLast()
+            guard let leaf = components.popLast() else { continue }
             var directory = tree
             var complete = true
             for component in components {
