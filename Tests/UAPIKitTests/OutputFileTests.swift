@@ -78,6 +78,9 @@ final class OutputFileTests: XCTestCase {
         let directory = try TestPaths.temporaryDirectory()
         let device = directory.appendingPathComponent("null")
         let made = try CommandRunner.run("mknod", [device.path, "c", "1", "3"])
+        if made.status != 0, made.stderr.contains("Operation not permitted") {
+            throw XCTSkip("SKIPPED: mknod is not permitted here (no CAP_MKNOD): \(made.stderr)")
+        }
         XCTAssertEqual(made.status, 0, made.stderr)
         let before = try XCTUnwrap(info(device))
 
