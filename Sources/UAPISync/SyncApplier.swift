@@ -32,6 +32,8 @@ public struct SyncApplier {
         try SyncRecovery(destination: target, parent: parent).run()
     }
 
+    /// Stages `plan` beside `--to` and swaps it in, under the lock; throws, leaving
+    /// `--to` as it was, on any failure or interrupt before the swap.
     public func apply(_ plan: SyncPlan) throws {
         let target = try SyncDestination(destination)
         let parent = try target.makeParent()
