@@ -10,6 +10,9 @@ public struct SyncPlan: Sendable, Equatable {
         public var path: String
         public var content: Data
         public var status: Status
+        /// What the file held when the plan was made (nil: absent); the sync checks it
+        /// again under the lock, so the ABI verdict always judged what it replaces.
+        public var previous: Data?
     }
 
     public var files: [File]
@@ -21,7 +24,7 @@ public struct SyncPlan: Sendable, Equatable {
         files = incoming.keys.sorted().map { path in
             let data = Data(incoming[path]!.utf8)
             let status: Status = existing[path] == nil ? .added : existing[path] == data ? .unchanged : .changed
-            return File(path: path, content: data, status: status)
+            return File(path: path, content: data, status: status, previous: existing[path])
         }
         self.record = record
     }

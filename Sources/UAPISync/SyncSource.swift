@@ -47,10 +47,10 @@ public struct SyncSource {
         let candidates: [String]
         switch kind {
         case let .installedTree(root):
-            candidates = ((try? FileManager.default.contentsOfDirectory(atPath: "\(root)/\(directory)")) ?? []).map { "\(directory)/\($0)" }
+            candidates = try SourceTree(root: root).names(in: directory).map { "\(directory)/\($0)" }
         case let .kernelTree(root):
             let base = (SyncSource.kernelPath(of: pattern) as NSString).deletingLastPathComponent
-            candidates = ((try? FileManager.default.contentsOfDirectory(atPath: "\(root)/\(base)")) ?? []).map { "\(directory)/\($0)" }
+            candidates = try SourceTree(root: root).names(in: base).map { "\(directory)/\($0)" }
         case let .kernelRevision(repository, revision):
             let base = (SyncSource.kernelPath(of: pattern) as NSString).deletingLastPathComponent
             candidates = try GitTree(repository: repository).files(revision: revision, under: base)
@@ -70,9 +70,9 @@ public struct SyncSource {
         let text: String
         switch kind {
         case let .installedTree(root):
-            return try readFile("\(root)/\(name)", label: name)
+            return String(decoding: try SourceTree(root: root).read(name), as: UTF8.self)
         case let .kernelTree(root):
-            text = try readFile("\(root)/\(SyncSource.kernelPath(of: name))", label: name)
+            text = String(decoding: try SourceTree(root: root).read(SyncSource.kernelPath(of: name)), as: UTF8.self)
         case let .kernelRevision(repository, revision):
             let path = SyncSource.kernelPath(of: name)
             let tree = GitTree(repository: repository)
@@ -91,21 +91,11 @@ public struct SyncSource {
         }
     }
 
-    private func readFile(_ path: String, label name: String) throws -> String {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { throw UAPIError.headerNotFound(path, searched: []) }
-        guard info.st_mode & S_IFMT != S_IFLNK else {
-            throw UAPIError.badArgument("\(path) is a symbolic link; uapi sync copies regular files only (nothing outside --to is ever written)")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else { throw UAPIError.headerNotFound(path, searched: []) }
-        return String(decoding: data, as: UTF8.self)
-    }
-
     /// `6.8.0-rc1` from the kernel Makefile, when the source is a kernel tree.
     public var kernelVersion: String? {
         let makefile: String?
         switch kind {
-        case let .kernelTree(root): makefile = try? String(contentsOfFile: "\(root)/Makefile", encoding: .utf8)
+        case let .kernelTree(root): makefile = (try? SourceTree(root: root).read("Makefile")).map { String(decoding: $0, as: UTF8.self) }
         case let .kernelRevision(repository, revision):
             makefile = (try? GitTree(repository: repository).read(revision: revision, path: "Makefile")).map { String(decoding: $0, as: UTF8.self) }
         case .installedTree: makefile = nil

@@ -45,15 +45,23 @@ public struct SyncChecker {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for (path, text) in files {
             let full = "\(directory)/\(path)"
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+            do {
+                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+            } catch {
+                throw UAPIError.cannotWrite(path: full, reason: "\(SystemError.describe(error)) (a temporary copy for parsing; set TMPDIR to a writable directory)")
+            }
         }
         let listed = files.keys.sorted().map { ListedHeader(path: HeaderNamer.normalize("\(directory)/\($0)"), name: $0) }
         var request = SnapshotRequest(headers: listed, includeDirectories: [directory] + includeDirectories, targets: targets,
                                       kernelTypes: kernelTypes, onlyListed: true, defines: defines)
         // Portable headers include <stdint.h>: take the compiler's, for every target.
         request.freestanding = true
-        return try SnapshotBuilder(request: request).build().snapshot
+        do {
+            return try SnapshotBuilder(request: request).build().snapshot
+        } catch {
+            throw Self.namingHeaders(error, insteadOf: directory)
+        }
     }
 
     /// The rewritten headers must mean exactly what the originals mean: any change
@@ -62,4 +70,23 @@ public struct SyncChecker {
         let before = try snapshot(original), after = try snapshot(rewritten, defines: defines)
         return SnapshotDiffer().diff(old: before, new: after).changes.filter { $0.category.defaultSeverity != .info }
     }
+
+    /// Messages name the headers (`linux/vfio.h:12:3`), not the temporary directory they were parsed in.
+    private static func namingHeaders(_ error: Error, insteadOf directory: String) -> Error {
+        let prefixes = [HeaderNamer.normalize(directory) + "/", directory + "/"]
+        if var failure = error as? UAPIError {
+            for prefix in prefixes { failure = failure.replacingOccurrences(of: prefix, with: "") }
+            return failure
+        }
+        var message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+        guard prefixes.contains(where: message.contains) else { return error }
+        for prefix in prefixes { message = message.replacingOccurrences(of: prefix, with: "") }
+        return ParseFailure(message: message)
+    }
+}
+
+/// A non-input error (exit status 1) from parsing, reworded to name the headers.
+private struct ParseFailure: LocalizedError {
+    var message: String
+    var errorDescription: String? { message }
 }

@@ -52,8 +52,7 @@ public struct SyncPreparer {
             }
         }
 
-        var existing: [String: Data] = [:]
-        for name in names { existing[name] = FileManager.default.contents(atPath: "\(group.to)/\(name)") }
+        let existing = try SyncDestination(group.to).contents(of: names)
         let current = existing.mapValues { String(decoding: $0, as: UTF8.self) }
         let before = current.isEmpty
             ? Snapshot(targets: checker.targets.map { TargetSnapshot(target: $0.name, triple: $0.triple, ioctlEncoding: $0.ioctlEncoding) })

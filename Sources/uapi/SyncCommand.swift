@@ -65,6 +65,9 @@ struct SyncCommand: ParsableCommand {
         if report.failOn == .never {
             throw ValidationError("--fail-on never does not apply to sync: accept breaking changes with --allow-breaking --reason \"...\"")
         }
+        if reason != nil, !allowBreaking {
+            throw ValidationError("--reason goes with --allow-breaking (it records why breaking changes were accepted); add --allow-breaking or drop --reason")
+        }
         if packedMacro != nil, rewrite != .portable { throw ValidationError("--packed-macro goes with --rewrite portable") }
         if config == nil, headers.isEmpty || to == nil { throw ValidationError("name --to and the headers, or --config") }
     }

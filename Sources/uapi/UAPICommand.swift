@@ -80,7 +80,9 @@ enum CLIOutput {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
 
-    /// Writes to `path` atomically, or to standard output when `path` is nil or "-".
+    /// Writes to standard output when `path` is nil or "-"; otherwise through `AtomicFile`:
+    /// a regular file is replaced atomically, a FIFO or device is written in place, a
+    /// symbolic link is written through to its target.
     static func emit(_ data: Data, to path: String?) throws {
         if let path, path != "-" {
             try AtomicFile.write(data, to: path)

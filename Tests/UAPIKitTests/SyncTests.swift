@@ -167,21 +167,12 @@ final class SyncTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: project.path), ["linux-headers"], "no staging directory is left behind")
 
         // Killed while staging: the old tree stays; the next run cleans up and succeeds.
-        let process = Process()
-        process.executableURL = TestPaths.uapiBinary
-        process.arguments = ["sync", "--from", kernel("v2"), "--to", "linux-headers"] + headers
-        process.currentDirectoryURL = project
-        process.environment = ProcessInfo.processInfo.environment.merging(["UAPI_TEST_SYNC_PAUSE_AFTER": "1"]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, !(try FileManager.default.contentsOfDirectory(atPath: project.path).contains { $0.contains("uapi-staging") }) {
-            usleep(50_000)
-        }
-        usleep(300_000)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let process = try BackgroundCommand(["sync", "--from", kernel("v2"), "--to", "linux-headers"] + headers, in: project,
+                                            environment: ["UAPI_TEST_SYNC_PAUSE_AFTER": "1"])
+        XCTAssertTrue(process.waitUntilStopped(at: "stopped at written-1"), process.abandon())
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: project.path).contains { $0.contains("uapi-staging") })
+        process.send(SIGKILL)
+        _ = process.finish()
         XCTAssertEqual(tree(synced), before, "a killed sync must leave the tree byte-identical")
         let resumed = try sync(kernel("v2"), in: project)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)

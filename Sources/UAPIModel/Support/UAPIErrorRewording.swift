@@ -1,0 +1,24 @@
+import Foundation
+
+extension UAPIError {
+    /// The same error with `text` replaced in every part of its message: a
+    /// temporary directory swapped for the names the user knows.
+    package func replacingOccurrences(of text: String, with replacement: String) -> UAPIError {
+        func fix(_ part: String) -> String { part.replacingOccurrences(of: text, with: replacement) }
+        switch self {
+        case let .headerNotFound(name, searched): return .headerNotFound(fix(name), searched: searched.map(fix))
+        case let .headerError(diagnostic, more): return .headerError(diagnostic: fix(diagnostic), more: more)
+        case let .unknownTarget(name): return .unknownTarget(fix(name))
+        case let .missingAsmHeaders(target, package, searched): return .missingAsmHeaders(target: target, package: package, searched: searched.map(fix))
+        case let .cannotWrite(path, reason): return .cannotWrite(path: fix(path), reason: fix(reason))
+        case let .badSnapshot(path, reason): return .badSnapshot(path: fix(path), reason: fix(reason))
+        case let .badConfig(path, line, reason): return .badConfig(path: fix(path), line: line, reason: fix(reason))
+        case let .noHeaders(reason): return .noHeaders(fix(reason))
+        case let .gitError(reason): return .gitError(fix(reason))
+        case let .badArgument(reason): return .badArgument(fix(reason))
+        case let .noCommonTarget(old, oldTargets, new, newTargets):
+            return .noCommonTarget(old: fix(old), oldTargets: oldTargets, new: fix(new), newTargets: newTargets)
+        case let .badHistoryDatabase(path, reason): return .badHistoryDatabase(path: fix(path), reason: fix(reason))
+        }
+    }
+}
