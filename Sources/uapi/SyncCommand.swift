@@ -73,72 +73,37 @@ struct SyncCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try SyncSource.parse(from)
-        let targetList = try Target.parseList([targets])
-        var groups: [SyncGroup] = []
-        if let config {
-            groups = try ProjectConfig.load(path: config).sync
-            guard !groups.isEmpty else { throw UAPIError.badConfig(path: config, line: nil, reason: "no 'sync:' groups") }
+        let commandLine = to.flatMap { to in
+            headers.isEmpty ? nil : SyncGroup(to: to, headers: headers, rewrite: rewrite, packedMacro: packedMacro, allowedIncludes: allowedIncludes)
         }
-        if let to, !headers.isEmpty {
-            groups.append(SyncGroup(to: to, headers: headers, rewrite: rewrite, packedMacro: packedMacro, allowedIncludes: allowedIncludes))
+        let session = SyncSession(
+            source: try SyncSource.parse(from), groups: try SyncSession.groups(config: config, commandLine: commandLine),
+            checker: SyncChecker(targets: try Target.parseList([targets]), includeDirectories: includeDirectories, kernelTypes: kernelTypes),
+            policy: try report.loadPolicy(), acceptedBreaking: allowBreaking ? reason : nil)
+        let prepared = try session.prepare()
+        // One report for all groups on standard error: the commit message owns standard output.
+        try report.emit(prepared.report.document(command: "sync"), failOn: .breaking, onStandardError: true)
+        for (destination, plan) in prepared.plans { CLIOutput.warning("plan for \(destination):\n\(plan.summary)") }
+        try refuseIfTheVerdictSaysSo(prepared.report.verdict)
+        if !dryRun {
+            SyncInterrupt.install()
+            try prepared.apply { CLIOutput.warning("\($0) is up to date; nothing written") }
         }
-        let preparer = SyncPreparer(source: source,
-                                    checker: SyncChecker(targets: targetList, includeDirectories: includeDirectories, kernelTypes: kernelTypes),
-                                    policy: try report.loadPolicy())
-        // Every group is checked before any is written.
-        let policy = preparer.policy
-        var ledgers: [SuppressionLedger] = []
-        let prepared = try groups.map { group in
-            var ledger = SuppressionLedger(policy.suppressions, engine: .diff)
-            defer { ledgers.append(ledger) }
-            return try preparer.prepare(group, ledger: &ledger)
-        }
-        // One report for all groups: the commit message owns standard output.
-        let combined = DiffReport.merged(prepared.map(\.report), ledgers: ledgers,
-                                         old: groups.map(\.to).joined(separator: ", "), new: source.label)
-        try report.emit(combined.document, failOn: .breaking, onStandardError: true)
+        print(prepared.commitMessage, terminator: "")
+    }
 
-        let commit = source.commit
-        var plans: [(PreparedSync, SyncPlan)] = []
-        let verdict = combined.verdict
-        for group in prepared {
-            var record = SyncRecord(source: source.label, kernelVersion: source.kernelVersion, commit: commit?.id, describe: commit?.describe,
-                                    rewrite: group.group.rewrite.rawValue, date: ISO8601DateFormatter().string(from: Date()), files: group.files)
-            if group.report.hasBreaking, allowBreaking { record.breakingAccepted = reason }
-            let plan = SyncPlan(incoming: group.files, existing: group.existing, record: record)
-            CLIOutput.warning("plan for \(group.group.to):\n\(plan.summary)")
-            plans.append((group, plan))
-        }
-        let message = SyncCommitMessage.make(
-            directories: groups.map { ($0.to as NSString).lastPathComponent }, record: plans[0].1.record, subject: commit?.subject,
-            report: combined, changedFiles: plans.flatMap { $0.1.changedFiles.map(\.path) })
-
+    /// Breaking changes stop a sync unless accepted; compatible ones too under --fail-on compatible.
+    private func refuseIfTheVerdictSaysSo(_ verdict: Verdict) throws {
         let threshold = report.failOn ?? .breaking
         let stopsOnBreaking = verdict.hasBreaking && !allowBreaking
         let stopsOnCompatible = threshold == .compatible && verdict.hasCompatible
-        if stopsOnBreaking || stopsOnCompatible {
-            let plural: (Int) -> String = { $0 == 1 ? "" : "s" }
-            var reasons: [String] = []
-            if stopsOnBreaking { reasons.append("\(verdict.breaking) breaking ABI change\(plural(verdict.breaking))") }
-            if stopsOnCompatible { reasons.append("\(verdict.compatible) compatible ABI change\(plural(verdict.compatible)) (--fail-on compatible)") }
-            CLIOutput.error("refused: \(reasons.joined(separator: " and ")); nothing written. Review the report"
-                            + (stopsOnBreaking ? "; to accept, re-run with --allow-breaking --reason \"...\"" : ""))
-            throw ExitCode(ExitStatus.of(verdict, failOn: threshold))
-        }
-        if dryRun {
-            print(message, terminator: "")
-            return
-        }
-        SyncInterrupt.install()
-        for (group, _) in plans { try SyncApplier(destination: group.group.to).preflight() }
-        for (group, plan) in plans {
-            if plan.isNoOp {
-                CLIOutput.warning("\(group.group.to) is up to date; nothing written")
-                continue
-            }
-            try SyncApplier(destination: group.group.to).apply(plan)
-        }
-        print(message, terminator: "")
+        guard stopsOnBreaking || stopsOnCompatible else { return }
+        let plural: (Int) -> String = { $0 == 1 ? "" : "s" }
+        var reasons: [String] = []
+        if stopsOnBreaking { reasons.append("\(verdict.breaking) breaking ABI change\(plural(verdict.breaking))") }
+        if stopsOnCompatible { reasons.append("\(verdict.compatible) compatible ABI change\(plural(verdict.compatible)) (--fail-on compatible)") }
+        CLIOutput.error("refused: \(reasons.joined(separator: " and ")); nothing written. Review the report"
+                        + (stopsOnBreaking ? "; to accept, re-run with --allow-breaking --reason \"...\"" : ""))
+        throw ExitCode(ExitStatus.of(verdict, failOn: threshold))
     }
 }
