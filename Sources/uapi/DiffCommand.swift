@@ -16,8 +16,8 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var parse: ParseOptions
     @OptionGroup var report: ReportOptions
 
-    @Argument(help: "The old side.") var old: String
-    @Argument(help: "The new side.") var new: String
+    @Argument(help: "The old side.", completion: .file(extensions: ["h", "json"])) var old: String
+    @Argument(help: "The new side.", completion: .file(extensions: ["h", "json"])) var new: String
 
     func run() throws {
         let loader = SideLoader(includeDirectories: parse.includeDirectories,
