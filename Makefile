@@ -59,3 +59,14 @@ bench: build bench-deps
 
 clean:
 	rm -rf .build
+
+# i386: clang's i386 target and gcc -m32 need the 32-bit C library headers (gnu/stubs-32.h).
+# Without recommends: libc6-dev-i386 recommends gcc-multilib, which conflicts with
+# gcc-aarch64-linux-gnu (apt would remove the cross compiler).
+.PHONY: deps-i386
+deps: deps-i386
+deps-i386:
+	@dpkg-query -W -f='$${Status}' libc6-dev-i386 2>/dev/null | grep -q 'ok installed' || { \
+	  echo "installing: libc6-dev-i386"; export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends libc6-dev-i386 >/dev/null || \
+	  { echo "apt-get install failed for: libc6-dev-i386" >&2; exit 1; }; }

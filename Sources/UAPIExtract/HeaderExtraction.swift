@@ -12,5 +12,7 @@ struct HeaderExtraction {
     var files: [String: String] = [:]
     /// Every file a macro definition came from, whether or not it contributed an item.
     var macroFiles: Set<String> = []
+    /// Every file the translation unit entered (normalized path -> header name).
+    var includedFiles: [String: String] = [:]
     var warnings: [String] = []
 }

@@ -73,6 +73,19 @@ public struct TargetSnapshot: Codable, Sendable, Equatable {
         self.macros = macros
     }
 
+    /// The same target without the items of `names` (header names), for comparing
+    /// only what parsed on both sides.
+    public func leavingOut(headers names: Set<String>) -> TargetSnapshot {
+        var copy = self
+        copy.headers.removeAll { names.contains($0.path) }
+        copy.records.removeAll { names.contains($0.location.header) }
+        copy.enums.removeAll { names.contains($0.location.header) }
+        copy.typedefs.removeAll { names.contains($0.location.header) }
+        copy.constants.removeAll { names.contains($0.location.header) }
+        copy.macros.removeAll { names.contains($0.location.header) }
+        return copy
+    }
+
     public func record(named name: String) -> Record? { records.first { $0.name == name } }
     public func constant(named name: String) -> Constant? { constants.first { $0.name == name } }
     public func enumDecl(named name: String) -> EnumDecl? { enums.first { $0.name == name } }
