@@ -60,13 +60,17 @@ bench: build bench-deps
 clean:
 	rm -rf .build
 
-# i386: clang's i386 target and gcc -m32 need the 32-bit C library headers (gnu/stubs-32.h).
-# Without recommends: libc6-dev-i386 recommends gcc-multilib, which conflicts with
+# The C library headers each target's headers include (<sys/socket.h>, <stdint.h>):
+# gnu/stubs-32.h for i386, the cross packages for the other targets. Without
+# recommends: libc6-dev-i386 recommends gcc-multilib, which conflicts with
 # gcc-aarch64-linux-gnu (apt would remove the cross compiler).
-.PHONY: deps-i386
-deps: deps-i386
-deps-i386:
-	@dpkg-query -W -f='$${Status}' libc6-dev-i386 2>/dev/null | grep -q 'ok installed' || { \
-	  echo "installing: libc6-dev-i386"; export DEBIAN_FRONTEND=noninteractive; \
-	  apt-get update -qq && apt-get install -y -qq --no-install-recommends libc6-dev-i386 >/dev/null || \
-	  { echo "apt-get install failed for: libc6-dev-i386" >&2; exit 1; }; }
+LIBC_PACKAGES := libc6-dev-i386 libc6-dev-armhf-cross libc6-dev-riscv64-cross libc6-dev-ppc64el-cross libc6-dev-s390x-cross
+.PHONY: deps-libc
+deps: deps-libc
+deps-libc:
+	@missing=$$(for p in $(LIBC_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null || \
+	  { echo "apt-get install failed for: $$missing" >&2; exit 1; }; \
+	fi

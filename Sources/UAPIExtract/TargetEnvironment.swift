@@ -32,7 +32,8 @@ struct TargetEnvironment: Sendable {
             throw UAPIError.treeLacksAsmHeaders(target: target.name, tree: tree.root, searched: searched)
         }
         asmDirectories = asm.map { HeaderNamer.normalize($0) }
-        userRoots = request.includeDirectories.map { HeaderNamer.normalize(HeaderResolver.absolute($0)) }
+        let userRoots = request.includeDirectories.map { HeaderNamer.normalize(HeaderResolver.absolute($0)) }
+        self.userRoots = userRoots
         kernelRoots = userRoots + tree.genericRoots
 
         let virtualRoot = "/__uapi__/\(target.name)"
@@ -48,7 +49,9 @@ struct TargetEnvironment: Sendable {
             system.append("\(virtualRoot)/generic\(position)")
         }
         let libc = target.libcDirectories.filter { FileManager.default.fileExists(atPath: $0) }
-        system += libc
+        // clang searches a directory given both as -I and -isystem only at its -isystem
+        // place: the user's include root must stay first.
+        system += libc.filter { !userRoots.contains($0) }
         namingRoots = tree.genericRoots + libc
         missingLibcPackage = libc.contains { FileManager.default.fileExists(atPath: "\($0)/\(target.libcMarker)") }
             ? nil : target.libcPackage
