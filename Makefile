@@ -74,3 +74,15 @@ deps-libc:
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null || \
 	  { echo "apt-get install failed for: $$missing" >&2; exit 1; }; \
 	fi
+
+# Whole-tree accuracy (not part of `make test`: it downloads about 75 MB of kernel headers):
+# several linux-libc-dev versions are snapshotted whole per target, diffed, and every
+# breaking finding is checked with gcc on both trees. Exits 1 while any false alarm remains.
+ACCURACY_DIR := .accuracy
+FETCH_HEADERS := ../shared/tools/fetch-linux-libc-dev.sh
+.PHONY: accuracy
+accuracy: build
+	@ls -d $(ACCURACY_DIR)/*/usr/include/linux >/dev/null 2>&1 || { \
+	  [ -x $(FETCH_HEADERS) ] || { echo "accuracy: $(FETCH_HEADERS) is missing: unpack linux-libc-dev versions into $(ACCURACY_DIR)/<version>/ yourself" >&2; exit 1; }; \
+	  $(FETCH_HEADERS) $(ACCURACY_DIR); }
+	python3 scripts/accuracy.py --uapi $(UAPI_RELEASE) --trees $(ACCURACY_DIR) --out $(ACCURACY_DIR)/report
