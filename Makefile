@@ -102,3 +102,30 @@ browser-deps:
 	  export DEBIAN_FRONTEND=noninteractive; \
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null || { echo "apt-get install failed for: $$missing" >&2; exit 1; }; \
 	fi
+
+# The C library headers each target's headers include (<sys/socket.h>, <stdint.h>):
+# gnu/stubs-32.h for i386, the cross packages for the other targets. Without
+# recommends: libc6-dev-i386 recommends gcc-multilib, which conflicts with
+# gcc-aarch64-linux-gnu (apt would remove the cross compiler).
+LIBC_PACKAGES := libc6-dev-i386 libc6-dev-armhf-cross libc6-dev-riscv64-cross libc6-dev-ppc64el-cross libc6-dev-s390x-cross
+.PHONY: deps-libc
+deps: deps-libc
+deps-libc:
+	@missing=$$(for p in $(LIBC_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null || \
+	  { echo "apt-get install failed for: $$missing" >&2; exit 1; }; \
+	fi
+
+# Whole-tree accuracy (not part of `make test`: it downloads about 75 MB of kernel headers):
+# several linux-libc-dev versions are snapshotted whole per target, diffed, and every
+# breaking finding is checked with gcc on both trees. Exits 1 while any false alarm remains.
+ACCURACY_DIR := .accuracy
+FETCH_HEADERS := ../shared/tools/fetch-linux-libc-dev.sh
+.PHONY: accuracy
+accuracy: build
+	@ls -d $(ACCURACY_DIR)/*/usr/include/linux >/dev/null 2>&1 || { \
+	  [ -x $(FETCH_HEADERS) ] || { echo "accuracy: $(FETCH_HEADERS) is missing: unpack linux-libc-dev versions into $(ACCURACY_DIR)/<version>/ yourself" >&2; exit 1; }; \
+	  $(FETCH_HEADERS) $(ACCURACY_DIR); }
+	python3 scripts/accuracy.py --uapi $(UAPI_RELEASE) --trees $(ACCURACY_DIR) --out $(ACCURACY_DIR)/report

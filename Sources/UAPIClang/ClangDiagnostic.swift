@@ -12,6 +12,8 @@ package struct ClangDiagnostic: Hashable, Sendable {
     package var file: String
     package var line: Int
     var column: Int
+    /// Notes attached to this diagnostic ("to match this '{'").
+    package var notes: [ClangDiagnostic]
 
     init(_ diagnostic: CXDiagnostic) {
         severity = Severity(rawValue: Int(clang_getDiagnosticSeverity(diagnostic).rawValue)) ?? .error
@@ -20,6 +22,10 @@ package struct ClangDiagnostic: Hashable, Sendable {
         file = location.file
         line = location.line
         column = location.column
+        let children = clang_getChildDiagnostics(diagnostic)
+        notes = (0..<clang_getNumDiagnosticsInSet(children)).compactMap { index in
+            clang_getDiagnosticInSet(children, index).map(ClangDiagnostic.init)
+        }
     }
 
     /// `file:line:col: message`, for an error the caller words itself.

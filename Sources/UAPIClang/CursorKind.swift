@@ -4,7 +4,7 @@ extension Cursor {
     /// The cursor kinds the extractor looks at, as a Swift type: libclang's C enum
     /// stays inside this module.
     package enum Kind: Sendable, Equatable {
-        case structDecl, unionDecl, enumDecl, enumConstantDecl, fieldDecl, typedefDecl, varDecl
+        case structDecl, unionDecl, enumDecl, enumConstantDecl, fieldDecl, typedefDecl, varDecl, functionDecl
         case macroDefinition, alignedAttribute, packedAttribute
         case other
 
@@ -17,6 +17,7 @@ extension Cursor {
             case CXCursor_FieldDecl: self = .fieldDecl
             case CXCursor_TypedefDecl: self = .typedefDecl
             case CXCursor_VarDecl: self = .varDecl
+            case CXCursor_FunctionDecl: self = .functionDecl
             case CXCursor_MacroDefinition: self = .macroDefinition
             case CXCursor_AlignedAttr: self = .alignedAttribute
             case CXCursor_PackedAttr: self = .packedAttribute

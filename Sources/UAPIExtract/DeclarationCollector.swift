@@ -27,6 +27,8 @@ struct DeclarationCollector {
                 collectEnum(cursor)
             case .typedefDecl:
                 collectTypedef(cursor)
+            case .functionDecl:
+                collectFunction(cursor)
             case .macroDefinition:
                 let tokens = unit.tokens(in: cursor.extent)
                 if let definition = MacroDefinition(tokens: tokens, isFunctionLike: cursor.isMacroFunctionLike,
@@ -91,6 +93,21 @@ struct DeclarationCollector {
            declaration.isUnnamed, declaration.isDefinition, !defined.contains(cursor.spelling) {
             collectRecord(declaration, name: cursor.spelling, isAnonymous: true)
         }
+    }
+
+    /// A prototype or an inline helper; a later definition of the same function is the same item.
+    private mutating func collectFunction(_ cursor: Cursor) {
+        note(cursor)
+        let result = cursor.resultType
+        let parameters = cursor.arguments.map { parameter in
+            FunctionDecl.Parameter(name: parameter.spelling, type: TypeName.clean(parameter.type.spelling),
+                                   canonicalType: TypeName.clean(parameter.type.canonical.spelling))
+        }
+        output.functions.append(FunctionDecl(
+            name: cursor.spelling, location: location(of: cursor),
+            returnType: TypeName.clean(result.spelling), canonicalReturnType: TypeName.clean(result.canonical.spelling),
+            parameters: parameters, isVariadic: cursor.type.isVariadic,
+            isInline: cursor.isInlineFunction, isStatic: cursor.isStatic))
     }
 
     mutating func collectRecord(_ cursor: Cursor, name: String, isAnonymous: Bool) {

@@ -8,9 +8,12 @@ struct HeaderExtraction {
     var typedefs: [Typedef] = []
     var constants: [Constant] = []
     var macros: [Macro] = []
+    var functions: [FunctionDecl] = []
     /// Absolute path -> header name, for every file that contributed an item.
     var files: [String: String] = [:]
     /// Every file a macro definition came from, whether or not it contributed an item.
     var macroFiles: Set<String> = []
+    /// Every file the translation unit entered (normalized path -> header name).
+    var includedFiles: [String: String] = [:]
     var warnings: [String] = []
 }

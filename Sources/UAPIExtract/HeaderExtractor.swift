@@ -7,6 +7,9 @@ import UAPIModel
 /// needed for macros of included headers that are not listed themselves.
 struct HeaderExtractor {
     static let umbrellaPath = "/__uapi__/umbrella.c"
+    /// Declared right after the header: it parses at the top level only if the header
+    /// closed every brace, so a header cut short cannot swallow the probes after it.
+    static let sentinel = "__uapi_header_end"
 
     let header: ListedHeader
     let environment: TargetEnvironment
@@ -16,9 +19,14 @@ struct HeaderExtractor {
     let listedPaths: Set<String>
     /// Evaluate macros of included, unlisted headers too (not needed with --only-listed).
     let evaluateIncludedMacros: Bool
+    /// Headers included before the listed one (`--prelude`).
+    var preludes: [Prelude] = []
+    /// Checks that every kernel header came from the tree being snapshotted.
+    let provenance: HeaderProvenance
 
     func extract(index: ClangIndex) throws -> HeaderExtraction {
-        let prelude = (kernelTypes ? KernelTypesPrelude.text : "") + "#include \"\(header.path)\"\n"
+        let prelude = (kernelTypes ? KernelTypesPrelude.text : "") + preludes.map(\.text).joined()
+            + "#include \"\(header.path)\"\n" + "static const int \(Self.sentinel) = 0;\n"
         let firstProbeLine = prelude.split(separator: "\n", omittingEmptySubsequences: false).count
         // The listed header's own macros are probed in the same parse, found by name in its text.
         let scanned = MacroScanner.objectLikeNames(inFile: header.path)
@@ -26,15 +34,19 @@ struct HeaderExtractor {
         let isProbeLine: (ClangDiagnostic) -> Bool = { $0.file == HeaderExtractor.umbrellaPath && $0.line >= firstProbeLine }
         let diagnostics = unit.diagnostics.filter { !isProbeLine($0) && ($0.file != HeaderExtractor.umbrellaPath || $0.severity >= .error) }
         let errors = diagnostics.filter { $0.severity >= .error }
-        if let firstError = errors.first {
+        if let firstError = errors.first(where: { $0.file != HeaderExtractor.umbrellaPath || $0.line < firstProbeLine - 1 }) {
             throw UAPIError.headerError(diagnostic: firstError.placedMessage, more: errors.count - 1)
         }
+        try checkHeaderEnded(unit, sentinelLine: firstProbeLine - 1, errors: errors.count)
+        let included = unit.includedFiles.filter { $0 != HeaderExtractor.umbrellaPath }
+        try provenance.check(included, listed: listedPaths)
 
         var collector = DeclarationCollector(namer: namer, umbrellaPath: HeaderExtractor.umbrellaPath)
         collector.collect(unit)
         var output = collector.output
         output.warnings = diagnostics.filter { $0.severity == .warning }.map(\.rendered)
 
+        for file in included { output.includedFiles[HeaderNamer.normalize(file)] = namer.name(of: file) }
         output.macroFiles = Set(collector.macroDefinitions.map(\.file))
         var outcomes: [String: ConstantProber.Outcome] = [:]
         let results = ConstantProber.read(unit, umbrellaPath: HeaderExtractor.umbrellaPath, firstLine: firstProbeLine, count: scanned.count)
@@ -68,6 +80,22 @@ struct HeaderExtractor {
             }
         }
         return output
+    }
+
+    /// A header that leaves a brace open ends inside a declaration: the sentinel then
+    /// fails to parse. Names the unfinished declaration's first line.
+    private func checkHeaderEnded(_ unit: TranslationUnit, sentinelLine: Int, errors: Int) throws {
+        let topLevel = unit.cursor.children
+        let sentinelParsed = topLevel.contains { $0.kind == .varDecl && $0.spelling == Self.sentinel }
+        let umbrellaErrors = unit.diagnostics.filter { $0.severity >= .error && $0.file == HeaderExtractor.umbrellaPath }
+        guard !sentinelParsed || umbrellaErrors.contains(where: { $0.line == sentinelLine }) else { return }
+        // clang notes where the open brace is ("to match this '{'"); else name the last declaration.
+        let opening = umbrellaErrors.flatMap(\.notes).first { $0.file != HeaderExtractor.umbrellaPath && !$0.file.isEmpty }
+        let last = topLevel.last { !$0.position.file.isEmpty && $0.position.file != HeaderExtractor.umbrellaPath }
+        let place = opening.map { "\($0.file):\($0.line)" } ?? last.map { "\($0.position.file):\($0.position.line)" } ?? header.path
+        let what = last.map { $0.spelling.isEmpty ? "this declaration" : "'\($0.spelling)'" } ?? "a declaration"
+        throw UAPIError.headerError(diagnostic: "\(place): \(what) is not finished when the header ends (a missing '}' or ';')",
+                                    more: max(0, errors - 1))
     }
 
     private func parse(_ source: String, index: ClangIndex, detailed: Bool) throws -> TranslationUnit {

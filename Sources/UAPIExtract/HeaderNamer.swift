@@ -7,6 +7,8 @@ import UAPIModel
 package struct HeaderNamer {
     private let listed: [String: String]
     private let roots: [String]
+    /// Directories whose files are `asm/...` whatever they are called (QEMU's `asm-x86`).
+    private let asmDirectories: [String]
     /// Names already worked out: clang reports the same few files for thousands of items.
     private let cache = NameCache()
 
@@ -14,7 +16,8 @@ package struct HeaderNamer {
         var names: [String: String] = [:]
     }
 
-    init(listed: [ListedHeader], roots: [String]) {
+    init(listed: [ListedHeader], roots: [String], asmDirectories: [String] = []) {
+        self.asmDirectories = asmDirectories.map { HeaderNamer.normalize($0) }
         self.listed = Dictionary(listed.map { ($0.path, $0.name) }, uniquingKeysWith: { a, _ in a })
         // Longest root first, so `/usr/include/x86_64-linux-gnu` wins over `/usr/include`.
         self.roots = roots.map { HeaderNamer.normalize($0) }.sorted { $0.count > $1.count }
@@ -34,6 +37,9 @@ package struct HeaderNamer {
         // the system's files of the same name.
         if let resource = ResourceDirectory.path, path.hasPrefix(resource + "/include/") {
             return "<compiler>/" + path.dropFirst(resource.count + "/include/".count)
+        }
+        for directory in asmDirectories where path.hasPrefix(directory + "/") {
+            return "asm/" + path.dropFirst(directory.count + 1)
         }
         for root in roots where path.hasPrefix(root + "/") {
             return String(path.dropFirst(root.count + 1))

@@ -6,9 +6,9 @@ import UAPIModel
 /// under an include root (`linux/vfio.h`), or a directory (`--recursive` descends).
 public enum HeaderResolver {
     public static func resolve(_ arguments: [String], includeDirectories: [String],
-                               recursive: Bool) throws -> [ListedHeader] {
+                               recursive: Bool, tree: HeaderTree = .host) throws -> [ListedHeader] {
         var result = Set<ListedHeader>()
-        let searchRoots = includeDirectories + ["/usr/include"]
+        let searchRoots = includeDirectories + tree.genericRoots
         for argument in arguments {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) {
@@ -31,13 +31,7 @@ public enum HeaderResolver {
     }
 
     private static func headers(inDirectory directory: String, recursive: Bool, roots: [String]) throws -> [ListedHeader] {
-        let manager = FileManager.default
-        var files: [String] = []
-        if recursive {
-            files = (manager.enumerator(atPath: directory)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".h") }
-        } else {
-            files = try manager.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".h") }
-        }
+        let files = try HeaderFiles.list(under: directory, recursive: recursive)
         // A directory argument names its files relative to the nearest include root
         // above it, else relative to its own parent (`linux/` -> `linux/x.h`).
         let parent = (directory as NSString).deletingLastPathComponent

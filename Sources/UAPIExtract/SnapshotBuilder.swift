@@ -13,14 +13,30 @@ public struct SnapshotBuilder {
 
     public struct Result {
         public var snapshot: Snapshot
-        /// Clang warnings, each once however many targets or headers produced it.
+        /// Clang warnings, each once however many targets or headers produced it, and
+        /// one line per header left out (`keepGoing`).
         public var warnings: [String]
+        /// The headers left out because they did not parse (`keepGoing`), by target.
+        public var skipped: [SkippedHeader] = []
+    }
+
+    /// A listed header that did not parse on one target and was left out.
+    public struct SkippedHeader: Sendable, Equatable {
+        public var header: String
+        public var target: String
+        public var reason: String
+
+        public var message: String { "skipped \(header) for \(target): \(reason)" }
     }
 
     /// `progress` is called after each finished job with (done, total).
     public func build(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
         guard !request.headers.isEmpty else { throw UAPIError.noHeaders("no headers were given") }
-        let environments = try request.targets.map { try TargetEnvironment(target: $0, request: request) }
+        try checkIncludeDirectories()
+        let overlay = IncludeOverlay()
+        defer { overlay.remove() }
+        let environments = try request.targets.map { try TargetEnvironment(target: $0, request: request, overlay: overlay) }
+        try overlay.write()
         let headers = request.headers.sorted()
         let jobs = environments.flatMap { environment in headers.map { (environment, $0) } }
         let counter = ProgressCounter(total: jobs.count, report: progress)
@@ -30,11 +46,14 @@ public struct SnapshotBuilder {
             parallelMap(count: indices.count, workers: request.workers, makeState: { ClangIndex() }) { index, position in
                 let job = indices[position]
                 let (environment, header) = jobs[job]
-                let namer = HeaderNamer(listed: headers, roots: request.includeDirectories + environment.namingRoots)
+                let namer = HeaderNamer(listed: headers, roots: request.includeDirectories + environment.namingRoots,
+                                        asmDirectories: environment.asmDirectories)
+                let provenance = HeaderProvenance(environment: environment, userRoots: environment.userRoots, namer: namer)
                 let extractor = HeaderExtractor(header: header, environment: environment,
                                                 kernelTypes: request.kernelTypes, namer: namer,
                                                 listedPaths: listed[job / headers.count] ?? listedPaths,
-                                                evaluateIncludedMacros: !request.onlyListed)
+                                                evaluateIncludedMacros: !request.onlyListed,
+                                                preludes: request.preludes, provenance: provenance)
                 defer { counter.step() }
                 return Swift.Result { try extractor.extract(index: index) }
             }
@@ -62,6 +81,7 @@ public struct SnapshotBuilder {
         }
 
         var warnings = Set<String>()
+        var skipped: [SkippedHeader] = []
         var targets: [TargetSnapshot] = []
         for (position, environment) in environments.enumerated() {
             let slice = outcomes[(position * headers.count)..<((position + 1) * headers.count)]
@@ -71,17 +91,53 @@ public struct SnapshotBuilder {
                 case let .success(extraction):
                     extractions.append(extraction)
                 case let .failure(error) where request.keepGoing:
-                    let reason = (error as? LocalizedError)?.errorDescription ?? "\(error)"
-                    warnings.insert("skipped \(header.name) for \(environment.target.name): \(reason)")
+                    let explained = Self.explained(error, environment)
+                    let reason = (explained as? LocalizedError)?.errorDescription ?? "\(explained)"
+                    skipped.append(SkippedHeader(header: header.name, target: environment.target.name, reason: reason))
+                    warnings.insert(skipped.last!.message)
                 case let .failure(error):
-                    throw error
+                    throw Self.explained(error, environment)
                 }
             }
             extractions.forEach { warnings.formUnion($0.warnings) }
+            try checkOneFilePerName(extractions, target: environment.target)
             targets.append(try TargetMerger(target: environment.target, listed: Set(headers.map(\.name)),
                                             onlyListed: request.onlyListed).merge(extractions))
         }
-        return Result(snapshot: Snapshot(targets: targets), warnings: warnings.sorted())
+        return Result(snapshot: Snapshot(targets: targets), warnings: warnings.sorted(), skipped: skipped)
+    }
+}
+
+extension SnapshotBuilder {
+    /// A header that includes a C library header fails when the target's C library
+    /// is not installed: say which package to install.
+    private static func explained(_ error: Error, _ environment: TargetEnvironment) -> Error {
+        guard case let UAPIError.headerError(diagnostic, more) = error, diagnostic.contains("file not found"),
+              let package = environment.missingLibcPackage else { return error }
+        return UAPIError.headerError(diagnostic: "\(diagnostic) (the \(environment.target.name) C library headers are not installed: apt-get install -y \(package))", more: more)
+    }
+
+    /// A missing include root would be skipped silently by clang.
+    private func checkIncludeDirectories() throws {
+        for directory in request.includeDirectories {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw UAPIError.includeDirectoryNotFound(directory)
+            }
+        }
+    }
+
+    /// Two files under one header name would mix two copies (two versions) in one snapshot.
+    private func checkOneFilePerName(_ extractions: [HeaderExtraction], target: Target) throws {
+        var pathByName: [String: String] = [:]
+        for extraction in extractions {
+            for (path, name) in extraction.includedFiles.sorted(by: { $0.key < $1.key }) where name.contains("/") {
+                if let known = pathByName[name], known != path {
+                    throw UAPIError.conflictingHeader(target: target.name, header: name, paths: [known, path].sorted())
+                }
+                pathByName[name] = path
+            }
+        }
     }
 }
 

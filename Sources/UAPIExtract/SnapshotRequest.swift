@@ -19,6 +19,13 @@ public struct SnapshotRequest: Sendable {
     /// Parse as freestanding C: `<stdint.h>` comes from the compiler, not the C library
     /// (the i386 C library headers are not installed beside the cross compilers).
     public var freestanding = false
+    /// Where the kernel headers come from (`--sysroot`): generic headers and each target's `asm/`.
+    public var tree: HeaderTree = .host
+    /// Headers included before each listed header (`--prelude`).
+    public var preludes: [Prelude] = []
+
+    /// The stdint prelude means the compiler's `<stdint.h>`, whatever the target's C library.
+    var parsesFreestanding: Bool { freestanding || preludes.contains(.stdint) }
 
     public init(headers: [ListedHeader], includeDirectories: [String] = [], targets: [Target] = [.x86_64],
                 kernelTypes: Bool = false, onlyListed: Bool = false, defines: [String] = [],
@@ -31,6 +38,19 @@ public struct SnapshotRequest: Sendable {
         self.onlyListed = onlyListed
         self.defines = defines
         self.workers = workers
+    }
+}
+
+/// What `--prelude` can put before each header, for copies that rely on their
+/// project for basic types (QEMU's `include/standard-headers` use `uint32_t` unannounced).
+public enum Prelude: String, Sendable, CaseIterable {
+    /// `#include <stdint.h>`, the compiler's own (freestanding), so every target has it.
+    case stdint
+
+    var text: String {
+        switch self {
+        case .stdint: return "#include <stdint.h>\n"
+        }
     }
 }
 

@@ -27,6 +27,9 @@ struct TargetMerger {
         let evaluated = Set(snapshot.constants.map { "\($0.name)|\($0.location.header)" })
         snapshot.macros = unique(extractions.flatMap(\.macros).filter { keep($0.location) && !evaluated.contains("\($0.name)|\($0.location.header)") },
                                  key: { ($0.name, $0.location.header) })
+        // A prototype and a later definition are one function: the first declaration's line.
+        snapshot.functions = unique(extractions.flatMap(\.functions).filter { keep($0.location) }
+                                        .sorted { $0.location < $1.location }, key: { ($0.name, $0.location.header) })
         linkIoctlArguments(&snapshot)
 
         let used = Set(files.values).filter { !onlyListed || listed.contains($0) }

@@ -59,10 +59,12 @@ public struct TargetSnapshot: Codable, Sendable, Equatable {
     public var typedefs: [Typedef]
     public var constants: [Constant]
     public var macros: [Macro]
+    /// Function declarations and inline helpers (absent from snapshots written before they were recorded).
+    public var functions: [FunctionDecl] = []
 
     public init(target: String, triple: String, ioctlEncoding: IoctlEncoding.Name,
                 records: [Record] = [], enums: [EnumDecl] = [], typedefs: [Typedef] = [],
-                constants: [Constant] = [], macros: [Macro] = []) {
+                constants: [Constant] = [], macros: [Macro] = [], functions: [FunctionDecl] = []) {
         self.target = target
         self.triple = triple
         self.ioctlEncoding = ioctlEncoding
@@ -71,11 +73,47 @@ public struct TargetSnapshot: Codable, Sendable, Equatable {
         self.typedefs = typedefs
         self.constants = constants
         self.macros = macros
+        self.functions = functions
+    }
+
+    /// The same target without the items of `names` (header names), for comparing
+    /// only what parsed on both sides.
+    public func leavingOut(headers names: Set<String>) -> TargetSnapshot {
+        var copy = self
+        copy.headers.removeAll { names.contains($0.path) }
+        copy.records.removeAll { names.contains($0.location.header) }
+        copy.enums.removeAll { names.contains($0.location.header) }
+        copy.typedefs.removeAll { names.contains($0.location.header) }
+        copy.constants.removeAll { names.contains($0.location.header) }
+        copy.macros.removeAll { names.contains($0.location.header) }
+        copy.functions.removeAll { names.contains($0.location.header) }
+        return copy
     }
 
     public func record(named name: String) -> Record? { records.first { $0.name == name } }
     public func constant(named name: String) -> Constant? { constants.first { $0.name == name } }
     public func enumDecl(named name: String) -> EnumDecl? { enums.first { $0.name == name } }
+}
+
+extension TargetSnapshot {
+    private enum CodingKeys: String, CodingKey {
+        case target, triple, ioctlEncoding, headers, records, enums, typedefs, constants, macros, functions
+    }
+
+    /// Snapshots written before `functions` was recorded still load, with none.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        target = try container.decode(String.self, forKey: .target)
+        triple = try container.decode(String.self, forKey: .triple)
+        ioctlEncoding = try container.decode(IoctlEncoding.Name.self, forKey: .ioctlEncoding)
+        headers = try container.decode([HeaderFile].self, forKey: .headers)
+        records = try container.decode([Record].self, forKey: .records)
+        enums = try container.decode([EnumDecl].self, forKey: .enums)
+        typedefs = try container.decode([Typedef].self, forKey: .typedefs)
+        constants = try container.decode([Constant].self, forKey: .constants)
+        macros = try container.decode([Macro].self, forKey: .macros)
+        functions = try container.decodeIfPresent([FunctionDecl].self, forKey: .functions) ?? []
+    }
 }
 
 /// Where an item is defined: the header relative to its include root, and the line.

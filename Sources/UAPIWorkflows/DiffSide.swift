@@ -35,6 +35,10 @@ public enum DiffSide: Equatable, Sendable {
 }
 
 /// Turns diff sides into snapshots, parsing headers on the fly with the given options.
+///
+/// A directory of headers is parsed with keep-going: a whole tree usually has a header
+/// or two that does not parse on its own for some target. Such a header is left out on
+/// both sides for that target (and named in a note), so it is never reported as removed.
 public struct SideLoader {
     public var includeDirectories: [String]
     public var targets: [Target]?
@@ -42,6 +46,9 @@ public struct SideLoader {
     public var defines: [String]
     public var workers: Int
     public var repository: String
+    /// `--sysroot` and `--prelude`.
+    public var tree: HeaderTree = .host
+    public var preludes: [Prelude] = []
 
     public init(includeDirectories: [String], targets: [Target]?, kernelTypes: Bool, defines: [String],
                 workers: Int, repository: String) {
@@ -68,13 +75,42 @@ public struct SideLoader {
         let oldSnapshot = try loaded[0].get(), newSnapshot = try loaded[1].get()
         let hint = targets ?? (oldSnapshot ?? newSnapshot).map { $0.targets.compactMap { Target.named($0.target) } }
         var warnings: [String] = []
-        let resolve = { (side: DiffSide, loaded: Snapshot?) throws -> Snapshot in
+        var skipped: [[SnapshotBuilder.SkippedHeader]] = [[], []]
+        let resolve = { (side: DiffSide, loaded: Snapshot?, position: Int) throws -> Snapshot in
             if let loaded { return loaded }
             let result = try parse(side, targets: hint ?? [.x86_64])
-            warnings += result.warnings
+            let skippedLines = Set(result.skipped.map(\.message))
+            warnings += result.warnings.filter { !skippedLines.contains($0) }
+            skipped[position] = result.skipped
             return result.snapshot
         }
-        return (try resolve(old, oldSnapshot), try resolve(new, newSnapshot), warnings)
+        let before = try resolve(old, oldSnapshot, 0), after = try resolve(new, newSnapshot, 1)
+        warnings += Self.leftOutNotes(old: skipped[0], new: skipped[1])
+        let leftOut = skipped[0] + skipped[1]
+        return (Self.leavingOut(leftOut, from: before), Self.leavingOut(leftOut, from: after), warnings)
+    }
+
+    /// One line per header and target left out, saying on which side it failed.
+    private static func leftOutNotes(old: [SnapshotBuilder.SkippedHeader], new: [SnapshotBuilder.SkippedHeader]) -> [String] {
+        let key = { (skipped: SnapshotBuilder.SkippedHeader) in "\(skipped.header)|\(skipped.target)" }
+        let newKeys = Set(new.map(key)), oldKeys = Set(old.map(key))
+        let notes = old.map { skipped in
+            let sides = newKeys.contains(key(skipped)) ? "either side" : "the old side"
+            return "left out \(skipped.header) for \(skipped.target): it does not parse on \(sides): \(skipped.reason)"
+        } + new.filter { !oldKeys.contains(key($0)) }.map { skipped in
+            "left out \(skipped.header) for \(skipped.target): it does not parse on the new side: \(skipped.reason)"
+        }
+        return notes.sorted()
+    }
+
+    /// A header that did not parse on one side is compared on neither.
+    private static func leavingOut(_ skipped: [SnapshotBuilder.SkippedHeader], from snapshot: Snapshot) -> Snapshot {
+        var snapshot = snapshot
+        for index in snapshot.targets.indices {
+            let names = Set(skipped.filter { $0.target == snapshot.targets[index].target }.map(\.header))
+            if !names.isEmpty { snapshot.targets[index] = snapshot.targets[index].leavingOut(headers: names) }
+        }
+        return snapshot
     }
 
     private func snapshotIfFile(_ side: DiffSide) throws -> Snapshot? {
@@ -87,11 +123,12 @@ public struct SideLoader {
         case .snapshot:
             preconditionFailure("snapshots are read, not parsed")
         case let .header(path):
-            let listed = try HeaderResolver.resolve([path], includeDirectories: includeDirectories, recursive: false)
+            let listed = try HeaderResolver.resolve([path], includeDirectories: includeDirectories, recursive: false, tree: tree)
             return try build(listed, extraIncludes: [], targets: targets)
         case let .directory(path):
-            let root = HeaderNamer.normalize(HeaderResolver.absolute(path))
-            return try build(try headers(under: root), extraIncludes: [root], targets: targets)
+            let directory = HeaderNamer.normalize(HeaderResolver.absolute(path))
+            let root = Self.includeRoot(of: directory)
+            return try build(try headers(under: directory, namedFrom: root), extraIncludes: [root], targets: targets)
         case let .git(revision, path):
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("uapi-git-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -101,17 +138,28 @@ public struct SideLoader {
         }
     }
 
-    private func headers(under root: String) throws -> [ListedHeader] {
-        let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".h") }
-        guard !files.isEmpty else { throw UAPIError.noHeaders("no .h files under \(root)") }
-        return files.sorted().map { ListedHeader(path: HeaderNamer.normalize("\(root)/\($0)"), name: $0) }
+    /// The include root a directory's headers are written against: `…/include/linux`
+    /// holds `linux/x.h`, so its parent is the root (the directory itself as a root
+    /// would turn `<stddef.h>` into `linux/stddef.h`).
+    private static func includeRoot(of directory: String) -> String {
+        let name = (directory as NSString).lastPathComponent
+        return HeaderTree.kernelDirectories.contains(name) ? (directory as NSString).deletingLastPathComponent : directory
+    }
+
+    private func headers(under directory: String, namedFrom root: String) throws -> [ListedHeader] {
+        let files = try HeaderFiles.list(under: directory, recursive: true)
+        guard !files.isEmpty else { throw UAPIError.noHeaders("no .h files under \(directory)") }
+        let prefix = directory == root ? "" : String(directory.dropFirst(root.count + 1)) + "/"
+        return files.map { ListedHeader(path: HeaderNamer.normalize("\(directory)/\($0)"), name: prefix + $0) }
     }
 
     private func build(_ listed: [ListedHeader], extraIncludes: [String], targets: [Target]) throws -> SnapshotBuilder.Result {
         // Only the compared headers' own items: included system headers are the same on both sides.
-        let request = SnapshotRequest(headers: listed, includeDirectories: extraIncludes + includeDirectories, targets: targets,
+        var request = SnapshotRequest(headers: listed, includeDirectories: extraIncludes + includeDirectories, targets: targets,
                                       kernelTypes: kernelTypes, onlyListed: true, defines: defines, workers: workers,
                                       keepGoing: listed.count > 1)
+        request.tree = tree
+        request.preludes = preludes
         return try SnapshotBuilder(request: request).build()
     }
 }

@@ -9,6 +9,9 @@ public struct ParseSettings: Sendable {
     public var kernelTypes: Bool
     public var targets: [Target]
     public var workers: Int
+    /// `--sysroot` and `--prelude`.
+    public var tree: HeaderTree = .host
+    public var preludes: [Prelude] = []
 
     public init(includeDirectories: [String], defines: [String], kernelTypes: Bool, targets: [Target], workers: Int?) {
         self.includeDirectories = includeDirectories
@@ -26,10 +29,13 @@ public enum InputSnapshot {
         if inputs.count == 1, inputs[0].hasSuffix(".json") {
             return (try SnapshotCoding.read(path: inputs[0]), [])
         }
-        let listed = try HeaderResolver.resolve(inputs, includeDirectories: settings.includeDirectories, recursive: true)
-        let request = SnapshotRequest(headers: listed, includeDirectories: settings.includeDirectories, targets: settings.targets,
+        let listed = try HeaderResolver.resolve(inputs, includeDirectories: settings.includeDirectories, recursive: true,
+                                                tree: settings.tree)
+        var request = SnapshotRequest(headers: listed, includeDirectories: settings.includeDirectories, targets: settings.targets,
                                       kernelTypes: settings.kernelTypes, onlyListed: true, defines: settings.defines,
                                       workers: settings.workers, keepGoing: listed.count > 1)
+        request.tree = settings.tree
+        request.preludes = settings.preludes
         let result = try SnapshotBuilder(request: request).build()
         return (result.snapshot, result.warnings)
     }

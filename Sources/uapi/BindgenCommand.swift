@@ -63,12 +63,14 @@ struct BindgenCommand: ParsableCommand {
             configured.notes.forEach(CLIOutput.warning)
             request = configured.request
         } else {
-            let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: false)
+            let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: false,
+                                                    tree: try parse.tree())
             request = SnapshotRequest(headers: listed, includeDirectories: parse.includeDirectories, targets: try parse.resolvedTargets(),
                                       kernelTypes: parse.kernelTypes, onlyListed: true, defines: parse.defines,
                                       workers: parse.jobs ?? Concurrency.defaultWorkers)
         }
         request.onlyListed = true
+        try parse.configure(&request)
         let built = try SnapshotBuilder(request: request).build()
         built.warnings.forEach(CLIOutput.warning)
 

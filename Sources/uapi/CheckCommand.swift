@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
         \(ExitStatus.help)
         """)
 
-    @Option(name: .customLong("config"), help: "The project config (default: uapi.yaml or headers/uapi.yaml here, else in the nearest parent up to the repository root).")
+    @Option(name: .customLong("config"), help: "The project config (default: uapi.yaml or headers/uapi.yaml here, else in the nearest parent up to the repository root).", completion: .file(extensions: ["yaml", "yml"]))
     var config: String?
 
     @Flag(name: .customLong("update-baseline"), help: "Accept the current state: rewrite the baseline and exit 0.")

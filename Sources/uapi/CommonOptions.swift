@@ -15,6 +15,14 @@ struct ParseOptions: ParsableArguments {
     @Flag(name: .customLong("kernel-types"), help: "Map kernel-internal types (u32, __le64, bool, BIT(), __packed) to UAPI types.")
     var kernelTypes = false
 
+    @Option(name: .customLong("sysroot"), help: ArgumentHelp(
+        "Take the kernel headers from this tree: generic ones and each target's asm/.",
+        discussion: "An installed tree (DIR/usr/include/<triplet>/asm, DIR/include/<triplet>/asm, DIR/include/asm), QEMU's source (DIR/linux-headers/asm-<arch>) or a kernel source tree (DIR/include/uapi, DIR/arch/<arch>/include/uapi)."))
+    var sysroot: String?
+
+    @Option(name: .customLong("prelude"), help: "Include this before each header (repeatable): stdint (the compiler's <stdint.h>, for copies such as QEMU's standard-headers).")
+    var preludes: [Prelude] = []
+
     @Option(name: .customLong("jobs"), help: "Worker threads (default: one per core).")
     var jobs: Int?
 
@@ -30,7 +38,23 @@ struct ParseOptions: ParsableArguments {
 
     /// What the library needs to parse headers named on the command line.
     func settings(defaultTargets: [Target] = [.x86_64]) throws -> ParseSettings {
-        ParseSettings(includeDirectories: includeDirectories, defines: defines, kernelTypes: kernelTypes,
-                      targets: try resolvedTargets(default: defaultTargets), workers: jobs)
+        var settings = ParseSettings(includeDirectories: includeDirectories, defines: defines, kernelTypes: kernelTypes,
+                                     targets: try resolvedTargets(default: defaultTargets), workers: jobs)
+        settings.tree = try tree()
+        settings.preludes = preludes
+        return settings
+    }
+
+    /// The header tree named with --sysroot, else the build machine's.
+    func tree() throws -> HeaderTree {
+        try sysroot.map(HeaderTree.open) ?? .host
+    }
+
+    /// Applies --sysroot and --prelude to a request built elsewhere (from a config file, say).
+    func configure(_ request: inout SnapshotRequest) throws {
+        request.tree = try tree()
+        request.preludes = preludes
     }
 }
+
+extension Prelude: ExpressibleByArgument {}

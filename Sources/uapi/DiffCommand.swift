@@ -16,15 +16,17 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var parse: ParseOptions
     @OptionGroup var report: ReportOptions
 
-    @Argument(help: "The old side.") var old: String
-    @Argument(help: "The new side.") var new: String
+    @Argument(help: "The old side.", completion: .file(extensions: ["h", "json"])) var old: String
+    @Argument(help: "The new side.", completion: .file(extensions: ["h", "json"])) var new: String
 
     func run() throws {
-        let loader = SideLoader(includeDirectories: parse.includeDirectories,
+        var loader = SideLoader(includeDirectories: parse.includeDirectories,
                                 targets: try parse.explicitTargets(),
                                 kernelTypes: parse.kernelTypes, defines: parse.defines,
                                 workers: parse.jobs ?? Concurrency.defaultWorkers,
                                 repository: FileManager.default.currentDirectoryPath)
+        loader.tree = try parse.tree()
+        loader.preludes = parse.preludes
         let policy = try report.projectPolicy()
         let (before, after, warnings) = try loader.load(try DiffSide.parse(old), try DiffSide.parse(new))
         warnings.forEach(CLIOutput.warning)

@@ -13,10 +13,10 @@ struct LayoutCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "text or json.")
     var format: String = "text"
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (default: standard output).")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (default: standard output).", completion: .file())
     var output: String?
 
-    @Argument(help: "A header (or a snapshot JSON).")
+    @Argument(help: "A header (or a snapshot JSON).", completion: .file(extensions: ["h", "json"]))
     var header: String
 
     @Argument(help: "Records to show (default: every record of the header).")

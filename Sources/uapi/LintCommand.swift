@@ -14,13 +14,13 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var parse: ParseOptions
     @OptionGroup var report: ReportOptions
 
-    @Option(name: .customLong("explain"), help: "Explain a rule and exit.")
+    @Option(name: .customLong("explain"), help: "Explain a rule and exit.", completion: .list(LintRules.all.map(\.id)))
     var explain: String?
 
-    @Option(name: .customLong("baseline"), help: "A previous 'uapi lint --format json' report: only new findings are reported.")
+    @Option(name: .customLong("baseline"), help: "A previous 'uapi lint --format json' report: only new findings are reported.", completion: .file(extensions: ["json"]))
     var baseline: String?
 
-    @Argument(help: "Headers, directories, or one snapshot JSON.")
+    @Argument(help: "Headers, directories, or one snapshot JSON.", completion: .file(extensions: ["h", "json"]))
     var inputs: [String] = []
 
     func run() throws {

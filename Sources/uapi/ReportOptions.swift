@@ -21,10 +21,10 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("format"), help: "text, json, markdown, sarif, junit, github or html (one self-contained page; for diff and check with layout diagrams).")
     var format: ReportFormat = .text
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Write the report to a file (default: standard output; for sync, standard error, which the commit message leaves free).")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write the report to a file (default: standard output; for sync, standard error, which the commit message leaves free).", completion: .file())
     var output: String?
 
-    @Option(name: .customLong("policy"), help: "A policy file: severities, experimental names, extensible structs, sentinels, suppressions.")
+    @Option(name: .customLong("policy"), help: "A policy file: severities, experimental names, extensible structs, sentinels, suppressions.", completion: .file(extensions: ["yaml", "yml"]))
     var policy: String?
 
     @Option(name: .customLong("fail-on"), help: "Which changes set the exit status: compatible (4 and 8), breaking (8 only) or never. Default: compatible for diff and lint, breaking for check and sync.")

@@ -43,13 +43,15 @@ struct SnapshotCommand: ParsableCommand {
             configured.notes.forEach(CLIOutput.warning)
             request = configured.request
         } else {
-            let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: recursive)
+            let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: recursive,
+                                                    tree: try parse.tree())
             request = SnapshotRequest(
                 headers: listed, includeDirectories: parse.includeDirectories, targets: try parse.resolvedTargets(),
                 kernelTypes: parse.kernelTypes, onlyListed: onlyListed, defines: parse.defines,
                 workers: parse.jobs ?? Concurrency.defaultWorkers)
         }
         request.keepGoing = keepGoing
+        try parse.configure(&request)
         let progress = ProgressLine(enabled: CLIOutput.stderrIsTerminal && request.headers.count > 1)
         let result = try SnapshotBuilder(request: request).build(progress: progress.update)
         progress.finish()

@@ -34,8 +34,9 @@ final class BadInputTests: XCTestCase {
     }
 
     func testMissingAsmHeadersNameThePackage() throws {
-        let target = Target(name: "mips", triple: "mips-linux-gnu", asmIncludeCandidates: ["/nonexistent/include"],
-                            debianPackage: "linux-libc-dev-mips-cross", ioctlEncoding: .mips, usesHostInclude: false)
+        let target = Target(name: "mips", triple: "mips-linux-gnu", multiarchNames: ["mips-linux-gnu"], kernelArchitecture: "mips",
+                            libcDirectories: ["/nonexistent/include"], libcMarker: "gnu/stubs-o32_hard.h",
+                            debianPackage: "linux-libc-dev-mips-cross", libcPackage: "libc6-dev-mips-cross", ioctlEncoding: .mips)
         let request = SnapshotRequest(headers: [ListedHeader(path: "/usr/include/linux/vfio.h", name: "linux/vfio.h")], targets: [target])
         XCTAssertThrowsError(try SnapshotBuilder(request: request).build()) { error in
             XCTAssertTrue((error as? UAPIError)?.errorDescription?.contains("apt-get install -y linux-libc-dev-mips-cross") == true, "\(error)")

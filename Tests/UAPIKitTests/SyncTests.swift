@@ -24,7 +24,7 @@ final class SyncTests: XCTestCase {
         var result: [String: Data] = [:]
         for path in paths {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) }
         }
         return result

@@ -11,6 +11,14 @@ public enum UAPIError: Error, LocalizedError, Equatable {
     case unknownTarget(String)
     /// The target's asm headers are not installed.
     case missingAsmHeaders(target: String, package: String, searched: [String])
+    /// A `--sysroot` tree has no asm headers for a target.
+    case treeLacksAsmHeaders(target: String, tree: String, searched: [String])
+    /// An include root given with `--include` does not exist.
+    case includeDirectoryNotFound(String)
+    /// A kernel header came from outside the tree being snapshotted (a cross package's older copy, say).
+    case headerOutsideTree(target: String, header: String, path: String, expected: [String])
+    /// One header name resolved to two files in one snapshot.
+    case conflictingHeader(target: String, header: String, paths: [String])
     /// The output file or its directory cannot be written.
     case cannotWrite(path: String, reason: String)
     /// A snapshot file cannot be read.
@@ -40,6 +48,14 @@ public enum UAPIError: Error, LocalizedError, Equatable {
             return "unknown target '\(name)'; known targets: \(Target.all.map(\.name).joined(separator: ", "))"
         case let .missingAsmHeaders(target, package, searched):
             return "target \(target): no asm headers in \(searched.joined(separator: " or ")); install them with: apt-get install -y \(package)"
+        case let .treeLacksAsmHeaders(target, tree, searched):
+            return "target \(target): the tree \(tree) has no asm headers for it (searched \(searched.joined(separator: ", "))); pass a tree that has them with --sysroot, or leave the target out"
+        case let .includeDirectoryNotFound(directory):
+            return "--include \(directory): no such directory; fix the path or drop the option"
+        case let .headerOutsideTree(target, header, path, expected):
+            return "target \(target): \(header) was found at \(path), outside the headers being snapshotted (\(expected.joined(separator: ", "))); the tree lacks it: add it to the tree, or give the tree that has it with --sysroot or --include"
+        case let .conflictingHeader(target, header, paths):
+            return "target \(target): \(header) resolves to two files (\(paths.joined(separator: " and "))); one snapshot must not mix two copies of a header: list headers from one tree, or fix the include roots"
         case let .cannotWrite(path, reason):
             return "\(path): cannot write: \(reason); choose a writable output path"
         case let .badSnapshot(path, reason):

@@ -10,6 +10,12 @@ extension UAPIError {
         case let .headerError(diagnostic, more): return .headerError(diagnostic: fix(diagnostic), more: more)
         case let .unknownTarget(name): return .unknownTarget(fix(name))
         case let .missingAsmHeaders(target, package, searched): return .missingAsmHeaders(target: target, package: package, searched: searched.map(fix))
+        case let .treeLacksAsmHeaders(target, tree, searched):
+            return .treeLacksAsmHeaders(target: target, tree: fix(tree), searched: searched.map(fix))
+        case let .includeDirectoryNotFound(directory): return .includeDirectoryNotFound(fix(directory))
+        case let .headerOutsideTree(target, header, path, expected):
+            return .headerOutsideTree(target: target, header: fix(header), path: fix(path), expected: expected.map(fix))
+        case let .conflictingHeader(target, header, paths): return .conflictingHeader(target: target, header: fix(header), paths: paths.map(fix))
         case let .cannotWrite(path, reason): return .cannotWrite(path: fix(path), reason: fix(reason))
         case let .badSnapshot(path, reason): return .badSnapshot(path: fix(path), reason: fix(reason))
         case let .badConfig(path, line, reason): return .badConfig(path: fix(path), line: line, reason: fix(reason))

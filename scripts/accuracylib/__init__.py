@@ -1,0 +1,1 @@
+"""The accuracy harness of `make accuracy` (see scripts/accuracy.py)."""
