@@ -86,6 +86,11 @@ final class SnapshotJSONTests: XCTestCase {
             Macro(name: "N", location: location, status: .functionLike, parameters: [], text: "f()"),
             Macro(name: "E", location: location, status: .empty, parameters: nil, text: ""),
         ]
+        target.functions = [
+            FunctionDecl(name: "f", location: location, returnType: "__u32", canonicalReturnType: "unsigned int",
+                         parameters: [FunctionDecl.Parameter(name: "", type: "const char *", canonicalType: "const char *")],
+                         isVariadic: true, isInline: true, isStatic: false),
+        ]
         return Snapshot(targets: [target, TargetSnapshot(target: "i386", triple: "i386-linux-gnu", ioctlEncoding: .generic)])
     }
 

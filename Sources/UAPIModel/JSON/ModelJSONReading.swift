@@ -282,6 +282,7 @@ extension TargetSnapshot {
         let start = reader.position
         var target: String?, triple: String?, ioctlEncoding: IoctlEncoding.Name?, headers: [HeaderFile]?
         var records: [Record]?, enums: [EnumDecl]?, typedefs: [Typedef]?, constants: [Constant]?, macros: [Macro]?
+        var functions: [FunctionDecl]?
         var members = try reader.object()
         while let key = try members.next(&reader) {
             do throws(JSONReadError) {
@@ -295,6 +296,7 @@ extension TargetSnapshot {
                 case "typedefs": typedefs = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Typedef(json: &r) }
                 case "constants": constants = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Constant(json: &r) }
                 case "macros": macros = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Macro(json: &r) }
+                case "functions": functions = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try FunctionDecl(json: &r) }
                 default: try reader.skipValue()
                 }
             } catch { throw error.inside(key: key) }
@@ -305,5 +307,57 @@ extension TargetSnapshot {
                   typedefs: try required(typedefs, "typedefs", objectAt: start),
                   constants: try required(constants, "constants", objectAt: start), macros: try required(macros, "macros", objectAt: start))
         self.headers = try required(headers, "headers", objectAt: start)
+        // Snapshots written before functions were recorded have none.
+        self.functions = functions ?? []
+    }
+}
+
+extension FunctionDecl {
+    package init(json reader: inout JSONReader) throws(JSONReadError) {
+        let start = reader.position
+        var name: String?, location: SourceLocation?, returnType: String?, canonicalReturnType: String?
+        var parameters: [Parameter]?, isVariadic: Bool?, isInline: Bool?, isStatic: Bool?
+        var members = try reader.object()
+        while let key = try members.next(&reader) {
+            do throws(JSONReadError) {
+                switch key {
+                case "name": name = try reader.string()
+                case "location": location = try SourceLocation(json: &reader)
+                case "returnType": returnType = try reader.string()
+                case "canonicalReturnType": canonicalReturnType = try reader.string()
+                case "parameters": parameters = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Parameter(json: &r) }
+                case "isVariadic": isVariadic = try reader.bool()
+                case "isInline": isInline = try reader.bool()
+                case "isStatic": isStatic = try reader.bool()
+                default: try reader.skipValue()
+                }
+            } catch { throw error.inside(key: key) }
+        }
+        self.init(name: try required(name, "name", objectAt: start), location: try required(location, "location", objectAt: start),
+                  returnType: try required(returnType, "returnType", objectAt: start),
+                  canonicalReturnType: try required(canonicalReturnType, "canonicalReturnType", objectAt: start),
+                  parameters: try required(parameters, "parameters", objectAt: start),
+                  isVariadic: try required(isVariadic, "isVariadic", objectAt: start),
+                  isInline: try required(isInline, "isInline", objectAt: start), isStatic: try required(isStatic, "isStatic", objectAt: start))
+    }
+}
+
+extension FunctionDecl.Parameter {
+    package init(json reader: inout JSONReader) throws(JSONReadError) {
+        let start = reader.position
+        var name: String?, type: String?, canonicalType: String?
+        var members = try reader.object()
+        while let key = try members.next(&reader) {
+            do throws(JSONReadError) {
+                switch key {
+                case "name": name = try reader.string()
+                case "type": type = try reader.string()
+                case "canonicalType": canonicalType = try reader.string()
+                default: try reader.skipValue()
+                }
+            } catch { throw error.inside(key: key) }
+        }
+        self.init(name: try required(name, "name", objectAt: start), type: try required(type, "type", objectAt: start),
+                  canonicalType: try required(canonicalType, "canonicalType", objectAt: start))
     }
 }

@@ -26,6 +26,7 @@ extension TargetSnapshot {
         writer.beginObject()
         writer.key("constants"); try writer.array(constants) { try $1.write(to: &$0) }
         writer.key("enums"); writer.array(enums) { $1.write(to: &$0) }
+        writer.key("functions"); writer.array(functions) { $1.write(to: &$0) }
         writer.key("headers"); writer.array(headers) { $1.write(to: &$0) }
         writer.key("ioctlEncoding"); writer.string(ioctlEncoding.rawValue)
         writer.key("macros"); writer.array(macros) { $1.write(to: &$0) }
@@ -169,6 +170,31 @@ extension Macro {
         if let parameters { writer.key("parameters"); writer.array(parameters) { $0.string($1) } }
         writer.key("status"); writer.string(status.rawValue)
         writer.key("text"); writer.string(text)
+        writer.endObject()
+    }
+}
+
+extension FunctionDecl {
+    package func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("canonicalReturnType"); writer.string(canonicalReturnType)
+        writer.key("isInline"); writer.bool(isInline)
+        writer.key("isStatic"); writer.bool(isStatic)
+        writer.key("isVariadic"); writer.bool(isVariadic)
+        writer.key("location"); location.write(to: &writer)
+        writer.key("name"); writer.string(name)
+        writer.key("parameters"); writer.array(parameters) { $1.write(to: &$0) }
+        writer.key("returnType"); writer.string(returnType)
+        writer.endObject()
+    }
+}
+
+extension FunctionDecl.Parameter {
+    package func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("canonicalType"); writer.string(canonicalType)
+        writer.key("name"); writer.string(name)
+        writer.key("type"); writer.string(type)
         writer.endObject()
     }
 }
