@@ -23,6 +23,8 @@ struct HeaderExtractor {
     var preludes: [Prelude] = []
     /// Checks that every kernel header came from the tree being snapshotted.
     let provenance: HeaderProvenance
+    /// Hears the files the parse entered, before any error (the cache keeps failures too).
+    var enteredFiles: (([String]) -> Void)?
 
     func extract(index: ClangIndex) throws -> HeaderExtraction {
         let prelude = (kernelTypes ? KernelTypesPrelude.text : "") + preludes.map(\.text).joined()
@@ -31,6 +33,7 @@ struct HeaderExtractor {
         // The listed header's own macros are probed in the same parse, found by name in its text.
         let scanned = MacroScanner.objectLikeNames(inFile: header.path)
         let unit = try parse(prelude + ConstantProber.source(for: scanned), index: index, detailed: true)
+        enteredFiles?(unit.includedFiles)
         let isProbeLine: (ClangDiagnostic) -> Bool = { $0.file == HeaderExtractor.umbrellaPath && $0.line >= firstProbeLine }
         let diagnostics = unit.diagnostics.filter { !isProbeLine($0) && ($0.file != HeaderExtractor.umbrellaPath || $0.severity >= .error) }
         let errors = diagnostics.filter { $0.severity >= .error }

@@ -18,6 +18,8 @@ public struct SnapshotBuilder {
         public var warnings: [String]
         /// The headers left out because they did not parse (`keepGoing`), by target.
         public var skipped: [SkippedHeader] = []
+        /// What the extraction cache did, when there was one.
+        public var cache: CacheStatistics?
     }
 
     /// A listed header that did not parse on one target and was left out.
@@ -41,13 +43,19 @@ public struct SnapshotBuilder {
         let jobs = environments.flatMap { environment in headers.map { (environment, $0) } }
         let counter = ProgressCounter(total: jobs.count, report: progress)
         let listedPaths = Set(headers.map(\.path))
+        let fileHashes = FileHashes()
+        let session = request.cache.map { CacheSession(cache: $0, hashes: fileHashes) }
+        let cacheEnvironments = environments.map { CacheKey.environment($0, request: request, overlay: overlay) }
+        let namers = environments.map { environment in
+            HeaderNamer(listed: headers, roots: request.includeDirectories + environment.namingRoots,
+                        asmDirectories: environment.asmDirectories)
+        }
 
         let run = { (indices: [Int], listed: [Int: Set<String>]) -> [Swift.Result<HeaderExtraction, Error>] in
             parallelMap(count: indices.count, workers: request.workers, makeState: { ClangIndex() }) { index, position in
                 let job = indices[position]
                 let (environment, header) = jobs[job]
-                let namer = HeaderNamer(listed: headers, roots: request.includeDirectories + environment.namingRoots,
-                                        asmDirectories: environment.asmDirectories)
+                let namer = namers[job / headers.count]
                 let provenance = HeaderProvenance(environment: environment, userRoots: environment.userRoots, namer: namer)
                 let extractor = HeaderExtractor(header: header, environment: environment,
                                                 kernelTypes: request.kernelTypes, namer: namer,
@@ -55,7 +63,8 @@ public struct SnapshotBuilder {
                                                 evaluateIncludedMacros: !request.onlyListed,
                                                 preludes: request.preludes, provenance: provenance)
                 defer { counter.step() }
-                return Swift.Result { try extractor.extract(index: index) }
+                guard let session else { return Swift.Result { try extractor.extract(index: index) } }
+                return session.extract(extractor, index: index, environment: cacheEnvironments[job / headers.count])
             }
         }
         var outcomes = run(Array(jobs.indices), [:])
@@ -99,12 +108,13 @@ public struct SnapshotBuilder {
                     throw Self.explained(error, environment)
                 }
             }
+            extractions.expandCachedChunks()
             extractions.forEach { warnings.formUnion($0.warnings) }
             try checkOneFilePerName(extractions, target: environment.target)
             targets.append(try TargetMerger(target: environment.target, listed: Set(headers.map(\.name)),
-                                            onlyListed: request.onlyListed).merge(extractions))
+                                            onlyListed: request.onlyListed, fileHashes: fileHashes).merge(extractions))
         }
-        return Result(snapshot: Snapshot(targets: targets), warnings: warnings.sorted(), skipped: skipped)
+        return Result(snapshot: Snapshot(targets: targets), warnings: warnings.sorted(), skipped: skipped, cache: session?.finish())
     }
 }
 

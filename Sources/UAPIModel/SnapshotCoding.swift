@@ -16,9 +16,8 @@ public enum SnapshotCoding {
     public static func encode(_ snapshot: Snapshot) throws -> Data {
         var writer = JSONWriter(capacity: 1 << 20)
         try snapshot.write(to: &writer)
-        var data = Data(writer.bytes)
-        data.append(0x0A)
-        return data
+        writer.raw(0x0A)
+        return writer.takeData()
     }
 
     public static func decode(_ data: Data, path: String) throws -> Snapshot {

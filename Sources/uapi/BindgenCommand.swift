@@ -73,6 +73,7 @@ struct BindgenCommand: ParsableCommand {
         try parse.configure(&request)
         let built = try SnapshotBuilder(request: request).build()
         built.warnings.forEach(CLIOutput.warning)
+        parse.cache.report(built.cache)
 
         let moduleName = module ?? "C" + (package ?? "UAPI")
         let overlayName = overlay ?? (moduleName.hasPrefix("C") && moduleName.count > 1 ? String(moduleName.dropFirst()) : moduleName + "Overlay")

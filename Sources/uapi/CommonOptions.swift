@@ -26,6 +26,8 @@ struct ParseOptions: ParsableArguments {
     @Option(name: .customLong("jobs"), help: "Worker threads (default: one per core).")
     var jobs: Int?
 
+    @OptionGroup var cache: CacheOptions
+
     /// The targets named with --target, or nil when the option was not given
     /// (a config file or a snapshot on the other side may then decide).
     func explicitTargets() throws -> [Target]? {
@@ -42,6 +44,7 @@ struct ParseOptions: ParsableArguments {
                                      targets: try resolvedTargets(default: defaultTargets), workers: jobs)
         settings.tree = try tree()
         settings.preludes = preludes
+        settings.cache = cache.cache()
         return settings
     }
 
@@ -50,10 +53,11 @@ struct ParseOptions: ParsableArguments {
         try sysroot.map(HeaderTree.open) ?? .host
     }
 
-    /// Applies --sysroot and --prelude to a request built elsewhere (from a config file, say).
+    /// Applies --sysroot, --prelude and the cache options to a request built elsewhere (from a config file, say).
     func configure(_ request: inout SnapshotRequest) throws {
         request.tree = try tree()
         request.preludes = preludes
+        request.cache = cache.cache()
     }
 }
 

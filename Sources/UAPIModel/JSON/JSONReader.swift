@@ -427,6 +427,12 @@ package struct JSONReadError: Error {
     /// Where in the document: `.targets[0].records[12].name`, built while the error travels up.
     package var path: [String] = []
 
+    package init(kind: Kind, offset: Int, message: String) {
+        self.kind = kind
+        self.offset = offset
+        self.message = message
+    }
+
     package func inside(key: JSONKey) -> JSONReadError {
         var copy = self
         copy.path.insert(".\(key.text)", at: 0)

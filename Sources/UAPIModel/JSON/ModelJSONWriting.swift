@@ -6,7 +6,19 @@ extension Snapshot {
         writer.beginObject()
         writer.key("format"); writer.string(format)
         writer.key("schemaVersion"); writer.int(schemaVersion)
-        writer.key("targets"); try writer.array(targets) { try $1.write(to: &$0) }
+        writer.key("targets")
+        if targets.count == 1 {
+            try writer.array(targets) { try $1.write(to: &$0) }
+        } else {
+            // Each target on a thread of its own, then put in order.
+            writer.beginArray()
+            let parts = parallelMap(count: targets.count, workers: Concurrency.defaultWorkers, makeState: { () }) { _, index in
+                var part = writer.elementWriter(capacity: 1 << 20)
+                return Result { try targets[index].write(to: &part) }.map { part }
+            }
+            for part in parts { writer.element(raw: try part.get()) }
+            writer.endArray()
+        }
         writer.key("tool"); tool.write(to: &writer)
         writer.endObject()
     }
