@@ -185,6 +185,19 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(next.json, cold)
     }
 
+    func testAStoredFailureIsTheSameError() throws {
+        let error = UAPIError.headerOutsideTree(target: "aarch64", header: "drm/drm.h", path: "/cross/drm/drm.h", expected: ["/usr/include"])
+        let input = CacheVariant.Input(path: "/usr/include/linux/kfd_ioctl.h", sha256: String(repeating: "0", count: 64),
+                                       name: "linux/kfd_ioctl.h", listed: true)
+        let entry = CacheEntry(variants: [CacheVariant(inputs: [input], outcome: .failure(error, missing: "x.h", includer: "/d"))])
+        let read = try XCTUnwrap(CacheEntry(bytes: entry.encoded()))
+        XCTAssertEqual(read.variants.map(\.inputs), [[input]])
+        guard case let .failure(readError, missing, includer) = read.variants[0].outcome else { return XCTFail("not a failure") }
+        XCTAssertEqual(readError, error)
+        XCTAssertEqual(missing, "x.h")
+        XCTAssertEqual(includer, "/d")
+    }
+
     func testSizesAndTheDefaultDirectory() {
         XCTAssertEqual(ExtractionCache.parseSize("512M"), 512 << 20)
         XCTAssertEqual(ExtractionCache.parseSize("2g"), 2 << 30)

@@ -1,3 +1,4 @@
+import Foundation
 import UAPIModel
 
 /// What the cache keeps for one header on one target: the variants seen most
@@ -20,9 +21,9 @@ struct CacheVariant {
 
     enum Outcome {
         case items(chunks: [String], files: [String: String], macroFiles: Set<String>, warnings: [String])
-        /// The header did not parse (kept with --keep-going); clang's first error and,
-        /// when that is a missing header, its name and the directory that asked for it.
-        case failure(diagnostic: String, more: Int, missing: String?, includer: String)
+        /// The header did not parse or came from the wrong tree (kept with --keep-going)
+        /// and, for a missing header, its name and the directory that asked for it.
+        case failure(UAPIError, missing: String?, includer: String)
     }
 
     var inputs: [Input]
@@ -77,9 +78,8 @@ extension CacheVariant {
             }
             writer.key("macroFiles"); writer.array(macroFiles.sorted()) { $0.string($1) }
             writer.key("warnings"); writer.array(warnings) { $0.string($1) }
-        case let .failure(diagnostic, more, missing, includer):
-            writer.key("failure"); writer.string(diagnostic)
-            writer.key("failureMore"); writer.int(more)
+        case let .failure(error, missing, includer):
+            writer.key("failure"); writer.string(String(decoding: (try? JSONEncoder().encode(error)) ?? Data(), as: UTF8.self))
             if let missing {
                 writer.key("missing"); writer.string(missing)
                 writer.key("missingIncluder"); writer.string(includer)
@@ -99,7 +99,7 @@ extension CacheVariant {
     init(json reader: inout JSONReader) throws(JSONReadError) {
         let start = reader.position
         var inputs: [Input]?, chunks: [String]?, files: [String: String] = [:], macroFiles: [String] = [], warnings: [String] = []
-        var failure: String?, more = 0, missing: String?, includer = ""
+        var failure: String?, missing: String?, includer = ""
         var members = try reader.object()
         while let key = try members.next(&reader) {
             switch key {
@@ -113,7 +113,6 @@ extension CacheVariant {
             case "macroFiles": macroFiles = try reader.strings()
             case "warnings": warnings = try reader.strings()
             case "failure": failure = try reader.string()
-            case "failureMore": more = try reader.int()
             case "missing": missing = try reader.string()
             case "missingIncluder": includer = try reader.string()
             default: try reader.skipValue()
@@ -121,7 +120,10 @@ extension CacheVariant {
         }
         self.inputs = try required(inputs, "inputs", objectAt: start)
         if let failure {
-            outcome = .failure(diagnostic: failure, more: more, missing: missing, includer: includer)
+            guard let error = try? JSONDecoder().decode(UAPIError.self, from: Data(failure.utf8)) else {
+                throw JSONReadError(kind: .wrongValue, offset: start, message: "not an error uapi knows")
+            }
+            outcome = .failure(error, missing: missing, includer: includer)
         } else {
             outcome = .items(chunks: try required(chunks, "chunks", objectAt: start), files: files,
                              macroFiles: Set(macroFiles), warnings: warnings)

@@ -74,8 +74,8 @@ final class CacheSession: @unchecked Sendable {
         }
         for variant in entry.variants where holds(variant, context) {
             switch variant.outcome {
-            case let .failure(diagnostic, more, _, _):
-                return .failure(UAPIError.headerError(diagnostic: diagnostic, more: more))
+            case let .failure(error, _, _):
+                return .failure(error)
             case let .items(ids, files, macroFiles, warnings):
                 var chunks: [ItemChunk] = []
                 for id in ids {
@@ -97,7 +97,7 @@ final class CacheSession: @unchecked Sendable {
     /// Every file still has the bytes, the name and the listed state it had, and a
     /// header that was missing still is.
     private func holds(_ variant: CacheVariant, _ context: Context) -> Bool {
-        if case let .failure(_, _, missing?, includer) = variant.outcome, context.environment.searchPath.finds(missing, includer: includer) {
+        if case let .failure(_, missing?, includer) = variant.outcome, context.environment.searchPath.finds(missing, includer: includer) {
             return false
         }
         return variant.inputs.allSatisfy { $0.listed == context.listed.contains($0.path) && $0.name == context.namer.name(of: $0.path) }
@@ -146,7 +146,7 @@ final class CacheSession: @unchecked Sendable {
     // MARK: Writing
 
     /// Stores a result with the files its translation unit entered. A failure is kept
-    /// when it is clang's error; one for a missing header, with that header's name.
+    /// when it is a finding about the headers; one for a missing header, with its name.
     private func save(_ result: Swift.Result<HeaderExtraction, Error>, entered: [String], key: String, _ context: Context) -> Bool {
         let paths = Set(entered.filter { $0 != HeaderExtractor.umbrellaPath }.map(HeaderNamer.normalize)).sorted()
         guard !paths.isEmpty else { return false }
@@ -165,10 +165,11 @@ final class CacheSession: @unchecked Sendable {
             }
             outcome = .items(chunks: split.map(\.chunk.id), files: extraction.files, macroFiles: extraction.macroFiles,
                              warnings: extraction.warnings)
-        case let .failure(UAPIError.headerError(diagnostic, more)):
-            let missing = SearchPath.missingHeader(in: diagnostic)
-            if diagnostic.contains("file not found"), missing == nil { return false }
-            outcome = .failure(diagnostic: diagnostic, more: more, missing: missing?.name, includer: missing?.includer ?? "")
+        case let .failure(error as UAPIError):
+            let message = error.errorDescription ?? ""
+            let missing = SearchPath.missingHeader(in: message)
+            if message.contains("file not found"), missing == nil { return false }
+            outcome = .failure(error, missing: missing?.name, includer: missing?.includer ?? "")
         case .failure:
             return false
         }
