@@ -166,7 +166,8 @@ package struct JSONWriter {
 }
 
 /// Growable bytes with appends that compile to a bounds check and a store: the
-/// writer's hot path (a whole tree is tens of megabytes of small appends).
+/// writer's hot path (a whole tree is tens of megabytes of small appends). Grown with
+/// `realloc`, which moves large blocks by remapping pages instead of copying them.
 private final class ByteBuffer {
     private var base: UnsafeMutableRawPointer
     private var count = 0
@@ -174,18 +175,18 @@ private final class ByteBuffer {
 
     init(capacity: Int) {
         self.capacity = capacity
-        base = .allocate(byteCount: capacity, alignment: 1)
+        base = malloc(capacity)!
     }
 
-    deinit { base.deallocate() }
+    deinit { free(base) }
 
     var bytes: [UInt8] { [UInt8](UnsafeRawBufferPointer(start: base, count: count)) }
 
     func takeData() -> Data {
-        let data = Data(bytesNoCopy: base, count: count, deallocator: .custom { pointer, _ in pointer.deallocate() })
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
         capacity = 256
         count = 0
-        base = .allocate(byteCount: capacity, alignment: 1)
+        base = malloc(capacity)!
         return data
     }
 
@@ -234,9 +235,6 @@ private final class ByteBuffer {
 
     private func grow(to needed: Int) {
         capacity = max(needed, capacity * 2)
-        let larger = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
-        larger.copyMemory(from: base, byteCount: count)
-        base.deallocate()
-        base = larger
+        base = realloc(base, capacity)!
     }
 }
