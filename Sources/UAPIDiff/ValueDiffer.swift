@@ -9,17 +9,20 @@ struct ValueDiffer {
     let sentinel: (NamedValue, TargetSnapshot) -> Bool
 
     func changes() -> [Change] {
-        let chosen = DefinitionChoice(old: NamedValue.all(in: old), new: NamedValue.all(in: new), name: \.name, header: \.location.header)
+        // The two sides are independent until compared: each half on its own core.
+        let (oldAll, newAll) = inParallel({ NamedValue.all(in: old) }, { NamedValue.all(in: new) })
+        let chosen = DefinitionChoice(old: oldAll, new: newAll, name: \.name, header: \.location.header)
         let oldValues = chosen.old, newValues = chosen.new
         let macroText: (TargetSnapshot) -> [String: String] = { target in
             Dictionary(target.macros.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
         }
-        let oldMacros = macroText(old), newMacros = macroText(new)
+        let (oldMacros, newMacros) = inParallel({ macroText(old) }, { macroText(new) })
+        let (oldNames, newNames) = inParallel({ oldValues.keys.sorted() }, { newValues.keys.sorted() })
         var changes: [Change] = []
 
         // An old definition that is gone: the name vanished or now means something else.
         var gone: [(String, NamedValue)] = []
-        for name in oldValues.keys.sorted() {
+        for name in oldNames {
             let before = oldValues[name]!
             guard let after = newValues[name] else {
                 if let text = newMacros[name] {
@@ -37,7 +40,6 @@ struct ValueDiffer {
             }
             changes += compareSameKind(before, after)
         }
-        let newNames = newValues.keys.sorted()
         var fresh: [(String, NamedValue)] = newNames.filter { oldValues[$0] == nil && oldMacros[$0] == nil }.map { ($0, newValues[$0]!) }
         for name in newNames where oldMacros[name] != nil && oldValues[name] == nil {
             let after = newValues[name]!
