@@ -14,6 +14,8 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     /// The change's `name` is the old name, `newName` the new one; the layout is the same.
     case recordRenamed(kind: Record.Kind)
     case recordKindChanged(old: Record.Kind, new: Record.Kind)
+    /// Renamed with the same layout, the old name kept as a `#define` of the new one.
+    case recordAliased(kind: Record.Kind, to: String)
     /// Only a declaration is left, or a declaration became a definition.
     case recordLostDefinition
     case recordGainedDefinition
@@ -33,6 +35,9 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case fieldType(old: String, new: String, oldSize: FieldSize, newSize: FieldSize)
     /// Spelled differently with the same meaning (`u32` / `__u32` / `uint32_t`).
     case fieldSpelling(old: String, new: String, meaning: String, canonical: String)
+    /// A field's struct or union type has another name and the very same layout (the
+    /// old name often kept as a `#define` alias).
+    case fieldTypeRenamed(old: String, new: String)
     /// A reserved or padding field now holds these fields, in the same bytes.
     case reservedUsed(field: String, by: [String])
     /// A zero- or one-element array became a flexible array member (`[0]` -> `[]`) or the reverse,
@@ -83,8 +88,11 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .removed
         case .recordRenamed, .fieldRenamed, .valueRenamed:
             return .renamed
-        case .recordKindChanged, .enumeratorMoved:
+        case .recordKindChanged:
             return .kindChanged
+        case .enumeratorMoved:
+            // Its value is compared apart (value-changed); the move alone keeps every binary working.
+            return .redefined
         case let .valueKindChanged(old, new):
             // A constant whose value is unchanged is never breaking.
             return old.sameValue(as: new) ? .redefined : .kindChanged
@@ -107,7 +115,7 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .tailExtension
         case .reservedUsed:
             return .reservedUsed
-        case .fieldSpelling, .typedefSpelling, .ioctlArgumentSpelling:
+        case .fieldSpelling, .typedefSpelling, .ioctlArgumentSpelling, .fieldTypeRenamed, .recordAliased:
             return .spellingChanged
         case .macroText:
             return .macroChanged

@@ -31,6 +31,11 @@ enum TypeMeaning {
 
     private static let lp64: Set<String> = ["x86_64", "aarch64", "riscv64", "ppc64le", "s390x"]
 
+    /// Targets whose plain `char` is unsigned (the ARM, PowerPC, RISC-V and s390 ABIs).
+    static func plainCharIsUnsigned(on target: String) -> Bool {
+        ["aarch64", "arm", "riscv64", "ppc64le", "s390x"].contains(target)
+    }
+
     /// Two canonical spellings of one integer type on `target`: on LP64 targets
     /// `unsigned long` and `unsigned long long` are both 8 bytes (uint64_t vs __u64).
     static func sameInteger(_ a: String, _ b: String, target: String) -> Bool {

@@ -44,7 +44,9 @@ struct ValueDiffer {
                                   newLocation: after.location))
         }
 
-        let renames = RenameMatcher.pairs(removed: gone, added: fresh, same: { $0.sameValue(as: $1) && $0.isEnumerator == $1.isEnumerator })
+        // A sentinel's value is where the list ends, not a meaning: it is never a rename.
+        let renames = RenameMatcher.pairs(removed: gone.filter { !sentinel($0.1, old) }, added: fresh.filter { !sentinel($0.1, new) },
+                                          same: { $0.sameValue(as: $1) && $0.isEnumerator == $1.isEnumerator })
         for (oldName, newName) in renames {
             let before = oldValues[oldName]!, after = newValues[newName]!
             var rename = change(.valueRenamed(value: before.constant, oldNameNowMeans: newValues[oldName]?.constant), before, after)

@@ -60,7 +60,7 @@ extension DeclarationCollector {
         let type = cursor.type
         let memberBits = baseBits + memberOffset(cursor, in: enclosingType)
         let kind = cursor.kind == .unionDecl ? "union" : "struct"
-        let name = "\(owner)::<anon \(kind) at \(memberBits / 8)>"
+        let name = uniqueAnonymousName("\(owner)::<anon \(kind) at \(memberBits / 8)", kind: kind)
         let fields = fields(of: cursor, owner: owner, enclosingType: type, baseBits: memberBits)
         append(Record(name: name, kind: kind == "union" ? .union : .struct, location: location(of: cursor),
                       isAnonymous: true, isComplete: true, size: try? type.size.get(),
@@ -69,6 +69,17 @@ extension DeclarationCollector {
         return Field(name: "", type: "\(kind) <anonymous>", canonicalType: "\(kind) <anonymous>",
                      offsetBits: memberBits, size: try? type.size.get(), bitWidth: nil,
                      isFlexibleArray: false, record: name)
+    }
+
+    /// Two anonymous members of one kind at one offset (the structs of a union, each
+    /// `__DECLARE_FLEX_ARRAY`) must not share a name: the second is `... #2>`.
+    private func uniqueAnonymousName(_ stem: String, kind: String) -> String {
+        var name = stem + ">", index = 2
+        while output.records.contains(where: { $0.name == name }) {
+            name = "\(stem) #\(index)>"
+            index += 1
+        }
+        return name
     }
 
     /// libclang gives no offset for the implicit field of an anonymous member, so take

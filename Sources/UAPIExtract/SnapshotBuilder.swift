@@ -88,7 +88,9 @@ public struct SnapshotBuilder {
             var extractions: [HeaderExtraction] = []
             for (header, outcome) in zip(headers, slice) {
                 switch outcome {
-                case let .success(extraction):
+                case var .success(extraction):
+                    // A listed header that parsed is in the snapshot even when it defines nothing itself.
+                    if extraction.files[header.path] == nil { extraction.files[header.path] = header.name }
                     extractions.append(extraction)
                 case let .failure(error) where request.keepGoing:
                     let explained = Self.explained(error, environment)

@@ -15,6 +15,8 @@ public enum ChangeWording {
         case let .recordRenamed(kind):
             return "\(kind.rawValue) \(name) is now \(newName) with the same layout; the old name is gone for source users"
         case let .recordKindChanged(old, new): return "\(name) changed from a \(old.rawValue) to a \(new.rawValue)"
+        case let .recordAliased(kind, to):
+            return "\(kind.rawValue) \(name) is now \(to) with the same layout; the old name stays as a #define of the new one"
         case .recordLostDefinition: return "\(name) lost its definition (only a declaration is left)"
         case .recordGainedDefinition: return "\(name) gained a definition"
         case let .recordSize(old, new): return "size of \(name) changed from \(number(old)) to \(number(new)) bytes"
@@ -33,6 +35,7 @@ public enum ChangeWording {
                 + (oldSize.bytes == newSize.bytes ? "" : " (\(sizeText(oldSize)) -> \(sizeText(newSize)))")
         case let .fieldSpelling(old, new, meaning, canonical):
             return "\(name) is spelled \(new) instead of \(old); both are \(meaning == canonical ? meaning : "\(meaning) (\(canonical))")"
+        case let .fieldTypeRenamed(old, new): return "type of \(name) is now \(new) instead of \(old), with the same layout"
         case let .reservedUsed(_, by): return "\(name) (reserved) now holds \(by.joined(separator: ", ")) in the same bytes"
         case let .flexibleArray(old, new): return "\(name) is now \(new) instead of \(old), at the same offset"
         case let .moved(from, to): return "\(name) moved from \(from) to \(to) unchanged"
@@ -86,6 +89,7 @@ public enum ChangeWording {
         switch change.fact {
         case .recordRenamed, .fieldRenamed, .valueRenamed: return renameEnds(change).old
         case let .recordKindChanged(old, _): return old.rawValue
+        case .recordAliased: return change.name
         case .recordLostDefinition: return "complete"
         case .recordGainedDefinition: return "opaque"
         case let .recordSize(old, _), let .recordAlignment(old, _): return number(old)
@@ -95,7 +99,7 @@ public enum ChangeWording {
         case let .fieldOffset(old, _): return offsetText(old)
         case let .fieldBitWidth(old, _): return widthText(old)
         case let .fieldSize(old, _): return sizeText(old)
-        case let .fieldType(old, _, _, _), let .fieldSpelling(old, _, _, _), let .typedefType(old, _),
+        case let .fieldType(old, _, _, _), let .fieldSpelling(old, _, _, _), let .typedefType(old, _), let .fieldTypeRenamed(old, _),
              let .typedefSpelling(old, _, _), let .enumUnderlyingType(old, _), let .macroText(old, _), let .constantType(old, _, _):
             return old
         case let .reservedUsed(field, _): return field
@@ -120,6 +124,7 @@ public enum ChangeWording {
         switch change.fact {
         case .recordRenamed, .fieldRenamed, .valueRenamed: return renameEnds(change).new
         case let .recordKindChanged(_, new): return new.rawValue
+        case let .recordAliased(_, to): return to
         case .recordLostDefinition: return "opaque"
         case .recordGainedDefinition: return "complete"
         case let .recordSize(_, new), let .recordAlignment(_, new): return number(new)
@@ -129,7 +134,7 @@ public enum ChangeWording {
         case let .fieldOffset(_, new): return offsetText(new)
         case let .fieldBitWidth(_, new): return widthText(new)
         case let .fieldSize(_, new): return sizeText(new)
-        case let .fieldType(_, new, _, _), let .fieldSpelling(_, new, _, _), let .typedefType(_, new),
+        case let .fieldType(_, new, _, _), let .fieldSpelling(_, new, _, _), let .typedefType(_, new), let .fieldTypeRenamed(_, new),
              let .typedefSpelling(_, new, _), let .enumUnderlyingType(_, new), let .macroText(_, new), let .constantType(_, new, _):
             return new
         case let .reservedUsed(_, by): return by.joined(separator: ", ")
