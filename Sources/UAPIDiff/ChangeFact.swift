@@ -58,6 +58,13 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case macroRemoved(text: String)
     case macroText(old: String, new: String)
 
+    // Functions: prototypes and `static inline` helpers (`signature` as canonical C).
+    case functionAdded(signature: String)
+    case functionRemoved(signature: String)
+    case functionSignature(old: String, new: String)
+    /// The same canonical signature, spelled with other type names.
+    case functionSpelling(old: String, new: String)
+
     // Named values: constants, enumerators and ioctls.
     case valueAdded(NamedConstant)
     case valueRemoved(NamedConstant)
@@ -82,9 +89,11 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     /// The category the policy maps to a severity.
     public var category: ChangeCategory {
         switch self {
-        case .headerAdded, .recordAdded, .recordGainedDefinition, .fieldAdded, .typedefAdded, .enumAdded, .macroAdded, .valueAdded:
+        case .headerAdded, .recordAdded, .recordGainedDefinition, .fieldAdded, .typedefAdded, .enumAdded, .macroAdded, .valueAdded,
+             .functionAdded:
             return .added
-        case .headerRemoved, .recordRemoved, .recordLostDefinition, .fieldRemoved, .typedefRemoved, .enumRemoved, .macroRemoved, .valueRemoved:
+        case .headerRemoved, .recordRemoved, .recordLostDefinition, .fieldRemoved, .typedefRemoved, .enumRemoved, .macroRemoved, .valueRemoved,
+             .functionRemoved:
             return .removed
         case .recordRenamed, .fieldRenamed, .valueRenamed:
             return .renamed
@@ -107,7 +116,7 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .layoutDrift
         case let .fieldType(_, _, oldSize, newSize):
             return oldSize.bytes == newSize.bytes ? .typeChanged : .layoutDrift
-        case .typedefType, .enumUnderlyingType:
+        case .typedefType, .enumUnderlyingType, .functionSignature:
             return .typeChanged
         case let .constantType(_, _, sameMeaning):
             return sameMeaning ? .spellingChanged : .typeChanged
@@ -115,7 +124,7 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .tailExtension
         case .reservedUsed:
             return .reservedUsed
-        case .fieldSpelling, .typedefSpelling, .ioctlArgumentSpelling, .fieldTypeRenamed, .recordAliased:
+        case .fieldSpelling, .typedefSpelling, .ioctlArgumentSpelling, .fieldTypeRenamed, .recordAliased, .functionSpelling:
             return .spellingChanged
         case .macroText:
             return .macroChanged

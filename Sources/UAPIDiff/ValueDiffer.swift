@@ -9,7 +9,11 @@ struct ValueDiffer {
     let sentinel: (NamedValue, TargetSnapshot) -> Bool
 
     func changes() -> [Change] {
-        let chosen = DefinitionChoice(old: NamedValue.all(in: old), new: NamedValue.all(in: new), name: \.name, header: \.location.header)
+        // An include guard defined as 1 (`#define _LINUX_FOO_H 1`) is not a constant anyone uses.
+        let values = { (target: TargetSnapshot) in
+            NamedValue.all(in: target).filter { !($0.constant.value == IntegerValue(Int64(1)) && !$0.isEnumerator && IncludeGuard.looksLikeOne($0.name)) }
+        }
+        let chosen = DefinitionChoice(old: values(old), new: values(new), name: \.name, header: \.location.header)
         let oldValues = chosen.old, newValues = chosen.new
         let macroText: (TargetSnapshot) -> [String: String] = { target in
             Dictionary(target.macros.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })

@@ -49,6 +49,10 @@ public enum ChangeWording {
         case .macroAdded: return "macro \(name) was added"
         case .macroRemoved: return "macro \(name) was removed"
         case .macroText: return "macro \(name) changed its definition"
+        case .functionAdded: return "function \(name) was added"
+        case .functionRemoved: return "function \(name) was removed"
+        case let .functionSignature(old, new): return "function \(name) changed from \(old) to \(new)"
+        case let .functionSpelling(old, new): return "function \(name) is declared \(new) instead of \(old); the same types"
         default: return valueSentence(change)
         }
     }
@@ -107,6 +111,8 @@ public enum ChangeWording {
         case let .moved(from, _): return from
         case let .typedefRemoved(canonical): return canonical
         case let .macroRemoved(text): return text
+        case let .functionRemoved(signature): return signature
+        case let .functionSignature(old, _), let .functionSpelling(old, _): return old
         case let .valueRemoved(value), let .stoppedBeingConstant(value, _), let .valueKindChanged(value, _),
              let .enumeratorMoved(_, _, value, _):
             return value.described
@@ -114,7 +120,7 @@ public enum ChangeWording {
         case .becameConstant: return notAConstant
         case let .ioctlArgumentSpelling(old, _): return old
         case .headerAdded, .headerRemoved, .recordAdded, .recordRemoved, .fieldAdded, .typedefAdded, .enumAdded, .enumRemoved,
-             .macroAdded, .valueAdded:
+             .macroAdded, .valueAdded, .functionAdded:
             return nil
         }
     }
@@ -142,13 +148,15 @@ public enum ChangeWording {
         case let .moved(_, to): return to
         case let .typedefAdded(canonical): return canonical
         case let .macroAdded(text): return text
+        case let .functionAdded(signature): return signature
+        case let .functionSignature(_, new), let .functionSpelling(_, new): return new
         case let .valueAdded(value), let .becameConstant(value, _), let .valueKindChanged(_, value), let .enumeratorMoved(_, _, _, value):
             return value.described
         case let .valueChanged(_, new, _), let .ioctl(_, _, _, new): return new.displayValue
         case .stoppedBeingConstant: return notAConstant
         case let .ioctlArgumentSpelling(_, new): return new
         case .headerAdded, .headerRemoved, .recordAdded, .recordRemoved, .fieldRemoved, .typedefRemoved, .enumAdded, .enumRemoved,
-             .macroRemoved, .valueRemoved:
+             .macroRemoved, .valueRemoved, .functionRemoved:
             return nil
         }
     }

@@ -26,6 +26,7 @@ final class FalseAlarmTests: XCTestCase {
         Case(name: "union-of-anonymous-structs", expected: ("added", "fl_lookup.flags", "compatible"), status: 4),
         Case(name: "enum-type-renamed", expected: ("spelling-changed", "ev_event.what", "info"), status: 0),
         Case(name: "aliased-record", expected: ("spelling-changed", "al_block_header", "info"), status: 4),
+        Case(name: "include-guard", expected: nil, status: 0),
         Case(name: "member-type-named", expected: ("spelling-changed", "mm_dev.res", "info"), status: 4),
     ]
 
