@@ -32,9 +32,15 @@ struct RecordDiffer {
         for record in removed where !renamedOld.contains(record.name) {
             // `#define old_name new_name`: the old spelling still names the same layout.
             if let target = aliases[record.name], let aliased = newRecords[target], aliased.isComplete,
-               aliased.kind == record.kind, RecordShape(aliased) == RecordShape(record) {
-                changes.append(Change(.recordAliased(kind: record.kind, to: target), item: .record, name: record.name,
-                                      header: aliased.location.header, oldLocation: record.location, newLocation: aliased.location))
+               aliased.kind == record.kind, RecordShape(aliased).ignoringAlignment == RecordShape(record).ignoringAlignment {
+                let change = { (fact: ChangeFact) in
+                    Change(fact, item: .record, name: record.name, header: aliased.location.header,
+                           oldLocation: record.location, newLocation: aliased.location)
+                }
+                changes.append(change(.recordAliased(kind: record.kind, to: target)))
+                if aliased.alignment != record.alignment {
+                    changes.append(change(.recordAlignment(old: record.alignment, new: aliased.alignment)))
+                }
                 continue
             }
             changes.append(Change(.recordRemoved(kind: record.kind), item: .record, name: record.name,
@@ -87,10 +93,17 @@ struct RecordDiffer {
         let arrays = (ArrayShape.split(a.canonicalType)?.count, ArrayShape.split(b.canonicalType)?.count)
         guard arrays.0 == arrays.1 else { return false }
         if let left = a.record.flatMap(old.record(named:)), let right = b.record.flatMap(new.record(named:)) {
-            return left.isComplete && right.isComplete && left.kind == right.kind && RecordShape(left) == RecordShape(right)
+            // Alignment is left out: a member type's alignment shows in the owner's offsets and alignment.
+            return left.isComplete && right.isComplete && left.kind == right.kind && RecordShape(left).ignoringAlignment == RecordShape(right).ignoringAlignment
         }
         let element = { (field: Field) in ArrayShape.split(field.canonicalType)?.element ?? field.canonicalType }
-        return integerMeaning(element(a), in: old) == integerMeaning(element(b), in: new) && integerMeaning(element(a), in: old) != nil
+        let (left, right) = (element(a), element(b))
+        let undeclared = old.enumDecl(named: String(left.dropFirst(5))) == nil || new.enumDecl(named: String(right.dropFirst(5))) == nil
+        if left.hasPrefix("enum "), right.hasPrefix("enum "), undeclared {
+            // An enum declared inside a struct is not in the snapshot: two enums of one size are one integer type.
+            return a.size == b.size
+        }
+        return integerMeaning(left, in: old) == integerMeaning(right, in: new) && integerMeaning(left, in: old) != nil
     }
 
     /// `enum x` as its underlying integer type, `char` as the signed or unsigned char it is here.
@@ -125,6 +138,13 @@ struct RecordShape: Equatable {
     var size: Int?
     var alignment: Int?
     var fields: [String]
+
+    /// The same layout as far as the fields and the size go.
+    var ignoringAlignment: RecordShape {
+        var copy = self
+        copy.alignment = nil
+        return copy
+    }
 
     init(_ record: Record) {
         size = record.size
