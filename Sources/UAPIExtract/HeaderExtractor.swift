@@ -16,23 +16,39 @@ struct HeaderExtractor {
     let listedPaths: Set<String>
     /// Evaluate macros of included, unlisted headers too (not needed with --only-listed).
     let evaluateIncludedMacros: Bool
+    let limits: InputLimits
+    /// Files read by the checks before parsing, shared by the snapshot's jobs.
+    let scanCache: SourceScanCache
 
     func extract(index: ClangIndex) throws -> HeaderExtraction {
-        let prelude = (kernelTypes ? KernelTypesPrelude.text : "") + "#include \"\(header.path)\"\n"
+        let preludeText = kernelTypes ? KernelTypesPrelude.text : ""
+        try HeaderInputCheck(arguments: parseArguments, limits: limits, prelude: preludeText, cache: scanCache).check(header.path)
+        let includeLine = preludeText.split(separator: "\n", omittingEmptySubsequences: false).count
+        let prelude = preludeText + (try UmbrellaFile.includeLine(for: header.path)) + UmbrellaFile.fence
         let firstProbeLine = prelude.split(separator: "\n", omittingEmptySubsequences: false).count
         // The listed header's own macros are probed in the same parse, found by name in its text.
         let scanned = MacroScanner.objectLikeNames(inFile: header.path)
         let unit = try parse(prelude + ConstantProber.source(for: scanned), index: index, detailed: true)
-        let isProbeLine: (ClangDiagnostic) -> Bool = { $0.file == HeaderExtractor.umbrellaPath && $0.line >= firstProbeLine }
+        // The end of the file, after the last probe, is not a probe line: an error there is the header's.
+        let probeLines = firstProbeLine..<(firstProbeLine + scanned.count)
+        let isProbeLine: (ClangDiagnostic) -> Bool = { $0.file == HeaderExtractor.umbrellaPath && probeLines.contains($0.line) }
         let diagnostics = unit.diagnostics.filter { !isProbeLine($0) && ($0.file != HeaderExtractor.umbrellaPath || $0.severity >= .error) }
         let errors = diagnostics.filter { $0.severity >= .error }
         if let firstError = errors.first {
-            throw UAPIError.headerError(diagnostic: firstError.placedMessage, more: errors.count - 1)
+            throw UAPIError.headerError(diagnostic: UmbrellaFile.placedMessage(firstError, header: header.path, includeLine: includeLine),
+                                        more: errors.count - 1)
+        }
+        guard UmbrellaFile.fenceIsIntact(in: unit) else {
+            throw UAPIError.headerError(diagnostic: "\(header.path): the header ends inside a function body or block (a '{' is never closed)", more: 0)
         }
 
         var collector = DeclarationCollector(namer: namer, umbrellaPath: HeaderExtractor.umbrellaPath)
         collector.collect(unit)
         var output = collector.output
+        if !collector.offsetProbes.pending.isEmpty {
+            let offsetUnit = try parse(prelude + collector.offsetProbes.source, index: index, detailed: false)
+            collector.offsetProbes.fill(&output.records, from: offsetUnit)
+        }
         output.warnings = diagnostics.filter { $0.severity == .warning }.map(\.rendered)
 
         output.macroFiles = Set(collector.macroDefinitions.map(\.file))
@@ -70,10 +86,15 @@ struct HeaderExtractor {
         return output
     }
 
-    private func parse(_ source: String, index: ClangIndex, detailed: Bool) throws -> TranslationUnit {
+    /// clang's command line; the checks before parsing read their include path from it too.
+    private var parseArguments: [String] {
         var arguments = environment.arguments
         if let resource = ResourceDirectory.path { arguments += ["-resource-dir", resource] }
-        return try TranslationUnit(index: index, mainFile: HeaderExtractor.umbrellaPath, arguments: arguments,
+        return arguments
+    }
+
+    private func parse(_ source: String, index: ClangIndex, detailed: Bool) throws -> TranslationUnit {
+        try TranslationUnit(index: index, mainFile: HeaderExtractor.umbrellaPath, arguments: parseArguments,
                                    unsavedFiles: [HeaderExtractor.umbrellaPath: source],
                                    detailedPreprocessing: detailed)
     }

@@ -25,6 +25,7 @@ public struct SnapshotBuilder {
         let jobs = environments.flatMap { environment in headers.map { (environment, $0) } }
         let counter = ProgressCounter(total: jobs.count, report: progress)
         let listedPaths = Set(headers.map(\.path))
+        let scanCache = SourceScanCache()
 
         let run = { (indices: [Int], listed: [Int: Set<String>]) -> [Swift.Result<HeaderExtraction, Error>] in
             parallelMap(count: indices.count, workers: request.workers, makeState: { ClangIndex() }) { index, position in
@@ -34,9 +35,15 @@ public struct SnapshotBuilder {
                 let extractor = HeaderExtractor(header: header, environment: environment,
                                                 kernelTypes: request.kernelTypes, namer: namer,
                                                 listedPaths: listed[job / headers.count] ?? listedPaths,
-                                                evaluateIncludedMacros: !request.onlyListed)
+                                                evaluateIncludedMacros: !request.onlyListed, limits: request.limits,
+                                                scanCache: scanCache)
                 defer { counter.step() }
-                return Swift.Result { try extractor.extract(index: index) }
+                return Swift.Result {
+                    try HeaderWatchdog.shared.watch(header: "\(header.name) (\(environment.target.name))",
+                                                    seconds: request.limits.timeoutPerHeader) {
+                        try extractor.extract(index: index)
+                    }
+                }
             }
         }
         var outcomes = run(Array(jobs.indices), [:])
@@ -66,17 +73,21 @@ public struct SnapshotBuilder {
         for (position, environment) in environments.enumerated() {
             let slice = outcomes[(position * headers.count)..<((position + 1) * headers.count)]
             var extractions: [HeaderExtraction] = []
+            var failures: [String] = []
             for (header, outcome) in zip(headers, slice) {
                 switch outcome {
                 case let .success(extraction):
                     extractions.append(extraction)
                 case let .failure(error) where request.keepGoing:
                     let reason = (error as? LocalizedError)?.errorDescription ?? "\(error)"
-                    warnings.insert("skipped \(header.name) for \(environment.target.name): \(reason)")
+                    failures.append("\(header.name) for \(environment.target.name): \(reason)")
                 case let .failure(error):
                     throw error
                 }
             }
+            // Keeping going is for leaving some headers out, not all: an empty target would pass for a clean one.
+            if extractions.isEmpty { throw UAPIError.everyHeaderFailed(failures) }
+            warnings.formUnion(failures.map { "skipped \($0)" })
             extractions.forEach { warnings.formUnion($0.warnings) }
             targets.append(try TargetMerger(target: environment.target, listed: Set(headers.map(\.name)),
                                             onlyListed: request.onlyListed).merge(extractions))

@@ -19,6 +19,8 @@ public struct SnapshotRequest: Sendable {
     /// Parse as freestanding C: `<stdint.h>` comes from the compiler, not the C library
     /// (the i386 C library headers are not installed beside the cross compilers).
     public var freestanding = false
+    /// Size and time bounds for each header (see `InputLimits`).
+    public var limits = InputLimits()
 
     public init(headers: [ListedHeader], includeDirectories: [String] = [], targets: [Target] = [.x86_64],
                 kernelTypes: Bool = false, onlyListed: Bool = false, defines: [String] = [],

@@ -42,6 +42,8 @@ public struct SideLoader {
     public var defines: [String]
     public var workers: Int
     public var repository: String
+    /// Size and time bounds for headers parsed on the fly.
+    public var limits = InputLimits()
 
     public init(includeDirectories: [String], targets: [Target]?, kernelTypes: Bool, defines: [String],
                 workers: Int, repository: String) {
@@ -109,9 +111,10 @@ public struct SideLoader {
 
     private func build(_ listed: [ListedHeader], extraIncludes: [String], targets: [Target]) throws -> SnapshotBuilder.Result {
         // Only the compared headers' own items: included system headers are the same on both sides.
-        let request = SnapshotRequest(headers: listed, includeDirectories: extraIncludes + includeDirectories, targets: targets,
+        var request = SnapshotRequest(headers: listed, includeDirectories: extraIncludes + includeDirectories, targets: targets,
                                       kernelTypes: kernelTypes, onlyListed: true, defines: defines, workers: workers,
                                       keepGoing: listed.count > 1)
+        request.limits = limits
         return try SnapshotBuilder(request: request).build()
     }
 }

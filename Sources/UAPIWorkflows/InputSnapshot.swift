@@ -9,13 +9,16 @@ public struct ParseSettings: Sendable {
     public var kernelTypes: Bool
     public var targets: [Target]
     public var workers: Int
+    public var limits: InputLimits
 
-    public init(includeDirectories: [String], defines: [String], kernelTypes: Bool, targets: [Target], workers: Int?) {
+    public init(includeDirectories: [String], defines: [String], kernelTypes: Bool, targets: [Target], workers: Int?,
+                limits: InputLimits = InputLimits()) {
         self.includeDirectories = includeDirectories
         self.defines = defines
         self.kernelTypes = kernelTypes
         self.targets = targets
         self.workers = workers ?? Concurrency.defaultWorkers
+        self.limits = limits
     }
 }
 
@@ -27,9 +30,10 @@ public enum InputSnapshot {
             return (try SnapshotCoding.read(path: inputs[0]), [])
         }
         let listed = try HeaderResolver.resolve(inputs, includeDirectories: settings.includeDirectories, recursive: true)
-        let request = SnapshotRequest(headers: listed, includeDirectories: settings.includeDirectories, targets: settings.targets,
+        var request = SnapshotRequest(headers: listed, includeDirectories: settings.includeDirectories, targets: settings.targets,
                                       kernelTypes: settings.kernelTypes, onlyListed: true, defines: settings.defines,
                                       workers: settings.workers, keepGoing: listed.count > 1)
+        request.limits = settings.limits
         let result = try SnapshotBuilder(request: request).build()
         return (result.snapshot, result.warnings)
     }

@@ -18,6 +18,8 @@ struct ParseOptions: ParsableArguments {
     @Option(name: .customLong("jobs"), help: "Worker threads (default: one per core).")
     var jobs: Int?
 
+    @OptionGroup var limitOptions: LimitOptions
+
     /// The targets named with --target, or nil when the option was not given
     /// (a config file or a snapshot on the other side may then decide).
     func explicitTargets() throws -> [Target]? {
@@ -31,6 +33,6 @@ struct ParseOptions: ParsableArguments {
     /// What the library needs to parse headers named on the command line.
     func settings(defaultTargets: [Target] = [.x86_64]) throws -> ParseSettings {
         ParseSettings(includeDirectories: includeDirectories, defines: defines, kernelTypes: kernelTypes,
-                      targets: try resolvedTargets(default: defaultTargets), workers: jobs)
+                      targets: try resolvedTargets(default: defaultTargets), workers: jobs, limits: limitOptions.limits)
     }
 }

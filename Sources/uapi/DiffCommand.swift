@@ -20,11 +20,12 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The new side.") var new: String
 
     func run() throws {
-        let loader = SideLoader(includeDirectories: parse.includeDirectories,
+        var loader = SideLoader(includeDirectories: parse.includeDirectories,
                                 targets: try parse.explicitTargets(),
                                 kernelTypes: parse.kernelTypes, defines: parse.defines,
                                 workers: parse.jobs ?? Concurrency.defaultWorkers,
                                 repository: FileManager.default.currentDirectoryPath)
+        loader.limits = parse.limitOptions.limits
         let policy = try report.loadPolicy()
         let (before, after, warnings) = try loader.load(try DiffSide.parse(old), try DiffSide.parse(new))
         warnings.forEach(CLIOutput.warning)

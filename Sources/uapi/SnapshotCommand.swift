@@ -50,6 +50,7 @@ struct SnapshotCommand: ParsableCommand {
                 workers: parse.jobs ?? Concurrency.defaultWorkers)
         }
         request.keepGoing = keepGoing
+        request.limits = parse.limitOptions.limits
         let progress = ProgressLine(enabled: CLIOutput.stderrIsTerminal && request.headers.count > 1)
         let result = try SnapshotBuilder(request: request).build(progress: progress.update)
         progress.finish()

@@ -12,6 +12,11 @@ struct UAPICommand: ParsableCommand {
         subcommands: [SnapshotCommand.self, DiffCommand.self, CheckCommand.self, LintCommand.self, LayoutCommand.self, BindgenCommand.self, SyncCommand.self])
 
     static func main() {
+        // Swift would turn such bytes into U+FFFD and then report the file as missing.
+        if let name = FileNameBytes.firstNonUTF8Argument() {
+            CLIOutput.error(UAPIError.fileNameNotUTF8(name).errorDescription ?? name)
+            Foundation.exit(ExitStatus.inputError)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
