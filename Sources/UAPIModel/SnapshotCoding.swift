@@ -25,11 +25,16 @@ public enum SnapshotCoding {
         guard let version = header.schemaVersion, version <= Snapshot.currentSchemaVersion else {
             throw UAPIError.badSnapshot(path: path, reason: "schemaVersion \(header.schemaVersion.map(String.init) ?? "missing") is newer than this uapi understands (\(Snapshot.currentSchemaVersion)); upgrade uapi")
         }
+        let snapshot: Snapshot
         do {
-            return try JSONDecoder().decode(Snapshot.self, from: data)
+            snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
         } catch {
             throw UAPIError.badSnapshot(path: path, reason: describe(error, in: data))
         }
+        if let violation = SnapshotBounds.violation(in: snapshot) {
+            throw UAPIError.badSnapshot(path: path, reason: violation)
+        }
+        return snapshot
     }
 
     public static func read(path: String) throws -> Snapshot {
