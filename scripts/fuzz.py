@@ -238,7 +238,7 @@ def run_command(binary, arguments, directory, budget):
     return None, process.returncode, seconds
 
 
-def run_case(binary, corpus, seed, index, budget, failures):
+def run_case(binary, shown, corpus, seed, index, budget, failures):
     rng = random.Random(f"{seed}:{index}")
     directory = Path(tempfile.mkdtemp(prefix=f"uapi-fuzz-{seed}-{index}-"))
     try:
@@ -253,7 +253,7 @@ def run_case(binary, corpus, seed, index, budget, failures):
                 (kept / "args").write_text(" ".join(arguments) + "\n")
                 print(f"FAIL case {index}: uapi {' '.join(arguments)}: {verdict}\n"
                       f"  kept in {kept} (recreate fuzz-fifo.h with mkfifo and fuzz-device.h with mknod c 1 5)\n"
-                      f"  replay: {sys.argv[0]} --binary {binary} --seed {seed} --only {index}", flush=True)
+                      f"  replay: {sys.argv[0]} --binary {shown} --seed {seed} --only {index}", flush=True)
                 return False
         return True
     finally:
@@ -271,12 +271,23 @@ def main():
     parser.add_argument("--failures", default=str(REPOSITORY / ".build" / "fuzz-failures"))
     options = parser.parse_args()
 
-    binary = str(Path(options.binary).resolve())
-    if not os.access(binary, os.X_OK):
-        sys.exit(f"fuzz: no uapi binary at {binary}; build it first")
+    built = Path(options.binary).resolve()
+    if not os.access(built, os.X_OK):
+        sys.exit(f"fuzz: no uapi binary at {built}; build it first")
+    # A copy, so that a rebuild during the run neither removes the binary nor mixes two versions.
+    copy = Path(tempfile.mkdtemp(prefix="uapi-fuzz-binary-"))
+    binary = str(copy / "uapi")
+    shutil.copy2(built, binary)
+    try:
+        fuzz(options, binary, str(built))
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+def fuzz(options, binary, shown):
     seed = options.seed if options.seed is not None else int(time.time())
     corpus = load_corpus()
-    print(f"fuzz: seed {seed}, binary {binary}, corpus {sum(len(v) for v in corpus.values())} inputs", flush=True)
+    print(f"fuzz: seed {seed}, binary {shown}, corpus {sum(len(v) for v in corpus.values())} inputs", flush=True)
 
     indices = [options.only] if options.only is not None else None
     start = time.monotonic()
@@ -292,7 +303,7 @@ def main():
                 break
         elif time.monotonic() - start > options.seconds:
             break
-        if not run_case(binary, corpus, seed, index, options.budget, options.failures):
+        if not run_case(binary, shown, corpus, seed, index, options.budget, options.failures):
             failed += 1
         ran += 1
         index += 1

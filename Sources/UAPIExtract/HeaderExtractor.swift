@@ -95,8 +95,7 @@ struct HeaderExtractor {
 
     private func parse(_ source: String, index: ClangIndex, detailed: Bool) throws -> TranslationUnit {
         try TranslationUnit(index: index, mainFile: HeaderExtractor.umbrellaPath, arguments: parseArguments,
-                                   unsavedFiles: [HeaderExtractor.umbrellaPath: source],
-                                   detailedPreprocessing: detailed)
+                            unsavedFiles: [HeaderExtractor.umbrellaPath: source], detailedPreprocessing: detailed)
     }
 
     /// A macro redefined later in the same translation unit: the last definition is the one in force.

@@ -56,8 +56,10 @@ struct IncludeClosure {
             return path
         case .missing where includer == nil:
             throw UAPIError.headerNotFound(path, searched: [])
-        case .missing, .other("directory") where includer != nil:
+        case .missing:
             // clang moves on to the next directory, or reports the missing header itself.
+            return nil
+        case .other("directory") where includer != nil:
             return nil
         case let .other(kind):
             throw UAPIError.notRegularFile(path: path, kind: kind, includedFrom: includer)
