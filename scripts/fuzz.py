@@ -141,7 +141,7 @@ def long_identifier(rng, data):
 
 
 def special_include(rng, data):
-    return insert_at_random_line(rng, data, rng.choice([b'#include "fuzz-fifo.h"', b"#include <fuzz-device.h>",
+    return insert_at_random_line(rng, data, rng.choice([b'#include "fuzz-fifo.h"', b"#include <fuzz-device.h>", b"#include <fuzz-fifo.h>",
                                                         b'#define FUZZ_TARGET "fuzz-fifo.h"\n#include FUZZ_TARGET',
                                                         b'#include "fuzz.h"', b'#include "fuzz-missing.h"']))
 
@@ -194,13 +194,15 @@ def build_case(rng, corpus, directory):
     make_specials(directory)
     if kind == "header":
         (directory / "fuzz.h").write_bytes(mutate(rng, original, HEADER_MUTATIONS))
+        # With and without the case directory as an include root (<fuzz-fifo.h> is found either way).
+        options = HEADER_LIMITS + rng.choice([["-I", "."], []])
         return rng.sample([
-            ["snapshot"] + HEADER_LIMITS + ["-I", ".", "fuzz.h"],
-            ["snapshot"] + HEADER_LIMITS + ["--kernel-types", "--target", "x86_64,aarch64", "-I", ".", "fuzz.h"],
-            ["lint"] + HEADER_LIMITS + ["-I", ".", "fuzz.h"],
-            ["layout"] + HEADER_LIMITS + ["-I", ".", "fuzz.h"],
-            ["diff"] + HEADER_LIMITS + ["-I", ".", "original.h", "fuzz.h"],
-            ["bindgen"] + HEADER_LIMITS + ["-I", ".", "fuzz.h", "--module", "CFuzz", "--out", "bindings"],
+            ["snapshot"] + options + ["fuzz.h"],
+            ["snapshot"] + options + ["--kernel-types", "--target", "x86_64,aarch64", "fuzz.h"],
+            ["lint"] + options + ["fuzz.h"],
+            ["layout"] + options + ["fuzz.h"],
+            ["diff"] + options + ["original.h", "fuzz.h"],
+            ["bindgen"] + options + ["fuzz.h", "--module", "CFuzz", "--out", "bindings"],
         ], 2)
     if kind == "snapshot":
         (directory / "fuzz.json").write_bytes(mutate(rng, original, TEXT_MUTATIONS))

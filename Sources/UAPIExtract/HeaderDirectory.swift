@@ -4,9 +4,9 @@ import UAPIModel
 /// The `.h` files of a directory, read with readdir(3) so that a name whose bytes
 /// are not UTF-8 is refused by name instead of turning into a file that is not there.
 /// Symbolic links to directories are not followed (a link loop would never end).
-enum HeaderDirectory {
+package enum HeaderDirectory {
     /// Paths relative to `directory`, sorted.
-    static func headers(in directory: String, recursive: Bool) throws -> [String] {
+    package static func headers(in directory: String, recursive: Bool) throws -> [String] {
         var found: [String] = []
         var pending = [""]
         while let relative = pending.popLast() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where clang looks for an `#include`, read from the argument list the parse itself
 /// uses, so that the check before parsing follows the same directories.
 struct IncludeSearchPath: Hashable {
@@ -5,6 +7,8 @@ struct IncludeSearchPath: Hashable {
     var quoted: [String] = []
     /// `-I`, `-isystem`, the compiler's own headers, the system directories, `-idirafter`, in order.
     var angled: [String] = []
+    /// Without `-fno-spell-checking`, clang retries a name it cannot find without the punctuation around it.
+    var spellChecking = true
 
     init(arguments: [String]) {
         var user: [String] = [], system: [String] = [], after: [String] = []
@@ -30,6 +34,8 @@ struct IncludeSearchPath: Hashable {
             case "-nostdinc": standard = false; builtin = false
             case "-nostdlibinc": standard = false
             case "-nobuiltininc": builtin = false
+            case "-fno-spell-checking": spellChecking = false
+            case "-fspell-checking": spellChecking = true
             default:
                 if let directory = value("-isystem", argument) { system.append(directory) }
                 else if let directory = value("-iquote", argument) { quoted.append(directory) }
@@ -58,17 +64,20 @@ struct IncludeSearchPath: Hashable {
     func candidates(for operand: SourceDirectives.IncludeOperand, includingDirectory: String?) -> [String] {
         let name: String
         let directories: [String]
+        let own = includingDirectory.map { [$0] } ?? []
         switch operand {
         case let .quoted(text):
             name = text
-            directories = (includingDirectory.map { [$0] } ?? []) + quoted + angled
+            directories = own + quoted + angled
         case let .angled(text):
+            // When `<name>` is not found, clang reports it and includes `"name"` anyway.
             name = text
-            directories = angled
+            directories = angled + own + quoted
         case .macro:
             return []
         }
-        if name.hasPrefix("/") { return [name] }
-        return directories.map { $0 + "/" + name }
+        let trimmed = name.trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
+        let names = !spellChecking || trimmed.isEmpty || trimmed == name ? [name] : [name, trimmed]
+        return names.flatMap { name in name.hasPrefix("/") ? [name] : directories.map { $0 + "/" + name } }
     }
 }

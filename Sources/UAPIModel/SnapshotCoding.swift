@@ -37,8 +37,11 @@ public enum SnapshotCoding {
         return snapshot
     }
 
+    /// The largest snapshot file read: a few times the largest real one (all of /usr/include).
+    public static let maxBytes = 1 << 30
+
     public static func read(path: String) throws -> Snapshot {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try InputFile.read(path, maxBytes: maxBytes) else {
             throw UAPIError.badSnapshot(path: path, reason: "cannot read the file")
         }
         return try decode(data, path: path)

@@ -104,7 +104,7 @@ public struct SideLoader {
     }
 
     private func headers(under root: String) throws -> [ListedHeader] {
-        let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".h") }
+        let files = try HeaderDirectory.headers(in: root, recursive: true)
         guard !files.isEmpty else { throw UAPIError.noHeaders("no .h files under \(root)") }
         return files.sorted().map { ListedHeader(path: HeaderNamer.normalize("\(root)/\($0)"), name: $0) }
     }

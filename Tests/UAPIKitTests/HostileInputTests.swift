@@ -77,12 +77,14 @@ final class HostileInputTests: XCTestCase {
 
     func testFIFOsAndDevicesAreRefusedWhereverTheyAreReached() throws {
         try XCTSkipUnless(mkfifo(directory.appendingPathComponent("fifo.h").path, 0o644) == 0, "mkfifo failed")
+        try XCTSkipUnless(mkfifo(directory.appendingPathComponent("fifo.json").path, 0o644) == 0, "mkfifo failed")
         // The character device of /dev/zero (major 1, minor 5: glibc encodes it 0x105), made in the temporary directory.
         try XCTSkipUnless(mknod(directory.appendingPathComponent("zero.h").path, S_IFCHR | 0o644, dev_t(0x105)) == 0,
                           "mknod needs root")
         try write("by-fifo.h", "struct a { int x; };\n#include \"fifo.h\"\n")
         try write("by-zero.h", "#include <zero.h>\n")
         try write("by-macro.h", "#define TARGET \"zero.h\"\n#include TARGET\n")
+        try write("good.h", "struct good { int x; };\n")
         let cases: [([String], String)] = [
             (["snapshot", "by-fifo.h"], "by-fifo.h:2: #include reaches fifo.h, which is a FIFO"),
             (["snapshot", "-I", ".", "by-zero.h"], "by-zero.h:1: #include reaches zero.h, which is a character device"),
@@ -90,6 +92,10 @@ final class HostileInputTests: XCTestCase {
             (["snapshot", "fifo.h"], "fifo.h is a FIFO, not a regular file"),
             (["lint", "zero.h"], "zero.h is a character device, not a regular file"),
             (["diff", "--policy", "fifo.h", "by-fifo.h", "by-fifo.h"], "fifo.h is a FIFO, not a regular file"),
+            (["diff", "fifo.json", "fifo.json"], "fifo.json is a FIFO, not a regular file"),
+            (["lint", "--baseline", "fifo.json", "good.h"], "fifo.json is a FIFO, not a regular file"),
+            // Not found as <zero.h>, clang takes it as "zero.h" beside the header.
+            (["snapshot", "by-zero.h"], "by-zero.h:1: #include reaches zero.h, which is a character device"),
         ]
         for (arguments, message) in cases {
             let result = try run(arguments, budget: 120)

@@ -79,7 +79,13 @@ final class InputScanTests: XCTestCase {
         XCTAssertEqual(standard.angled, ["/root/usr/local/include", "/root/usr/include/aarch64-linux-gnu", "/root/usr/include"])
         XCTAssertEqual(path.candidates(for: .quoted("a.h"), includingDirectory: "/here"),
                        ["/here/a.h", "/quote/a.h", "/user/a.h", "/joined/a.h", "/sys/a.h", "/res/include/a.h", "/after/a.h"])
-        XCTAssertEqual(path.candidates(for: .angled("/abs/a.h"), includingDirectory: nil), ["/abs/a.h"])
+        XCTAssertEqual(path.candidates(for: .angled("/abs/a.h"), includingDirectory: nil).first, "/abs/a.h")
+        // clang falls back to the quoted search for an angled include it cannot find.
+        XCTAssertEqual(path.candidates(for: .angled("b.h"), includingDirectory: "/here").suffix(2), ["/here/b.h", "/quote/b.h"])
+        XCTAssertEqual(path.candidates(for: .quoted(" c.h"), includingDirectory: nil).last, "/after/c.h")
+        let checked = IncludeSearchPath(arguments: ["-fno-spell-checking", "-nostdinc", "-I", "/user"])
+        XCTAssertEqual(checked.candidates(for: .quoted(" c.h"), includingDirectory: nil), ["/user/ c.h"])
+        XCTAssertEqual(checked.candidates(for: .angled("/abs/a.h"), includingDirectory: nil), ["/abs/a.h"])
     }
 
     func testYAMLDepthCountsIndentationIndicatorsAndBrackets() throws {

@@ -68,7 +68,7 @@ final class SilentInputTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let full = Data(path.utf8) + Data("/".utf8) + name + Data([0])
         XCTAssertEqual(full.withUnsafeBytes { creat($0.baseAddress!.assumingMemoryBound(to: CChar.self), 0o644) } >= 0, true)
-        for arguments in [["snapshot", "--recursive", "odd"], ["lint", "odd"]] {
+        for arguments in [["snapshot", "--recursive", "odd"], ["lint", "odd"], ["diff", "odd", "odd"]] {
             let result = try run(arguments)
             XCTAssertEqual(result.status, 2, "\(arguments): \(result.summary)")
             XCTAssertTrue(result.stderr.contains("file name is not valid UTF-8: odd/b\\xFF.h"), result.stderr)
