@@ -89,6 +89,10 @@ struct IncludeClosure {
     }
 
     private mutating func followMacroIncludes(followed: inout Set<String>) throws -> [Int] {
+        let named = files.contains { file in
+            file.directives.includes.contains { if case .macro = $0.operand { return true } else { return false } }
+        }
+        guard named else { return [] }
         var operands: [String: [SourceDirectives.IncludeOperand]] = [:]
         for file in files {
             for definition in file.directives.definitions {
