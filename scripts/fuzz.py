@@ -120,7 +120,12 @@ def deep_nesting(rng, data):
 
 def macro_bomb(rng, data):
     levels = rng.choice([8, 20, 40])
-    lines = [b"#define FUZZ_B0 1"] + [b"#define FUZZ_B%d (FUZZ_B%d + FUZZ_B%d)" % (i, i - 1, i - 1) for i in range(1, levels)]
+    if rng.random() < 0.5:
+        lines = [b"#define FUZZ_B0 1"] + [b"#define FUZZ_B%d (FUZZ_B%d + FUZZ_B%d)" % (i, i - 1, i - 1) for i in range(1, levels)]
+    else:
+        # A function-like macro that repeats its argument, called within itself.
+        calls = min(levels, 12)
+        lines = [b"#define FUZZ_F(x) x+x+x+x", b"#define FUZZ_CALLS " + b"FUZZ_F(" * calls + b"1" + b")" * calls]
     return insert_at_random_line(rng, data, b"\n".join(lines))
 
 

@@ -94,8 +94,12 @@ struct HeaderExtractor {
     }
 
     private func parse(_ source: String, index: ClangIndex, detailed: Bool) throws -> TranslationUnit {
-        try TranslationUnit(index: index, mainFile: HeaderExtractor.umbrellaPath, arguments: parseArguments,
-                            unsavedFiles: [HeaderExtractor.umbrellaPath: source], detailedPreprocessing: detailed)
+        do {
+            return try TranslationUnit(index: index, mainFile: HeaderExtractor.umbrellaPath, arguments: parseArguments,
+                                       unsavedFiles: [HeaderExtractor.umbrellaPath: source], detailedPreprocessing: detailed)
+        } catch let error as ClangError {
+            throw UAPIError.headerError(diagnostic: UmbrellaFile.parseFailure(error, header: header.path), more: 0)
+        }
     }
 
     /// A macro redefined later in the same translation unit: the last definition is the one in force.

@@ -1,4 +1,5 @@
 import UAPIClang
+import Foundation
 import UAPIModel
 
 /// The pieces of the file uapi makes up for each parse (`HeaderExtractor.umbrellaPath`):
@@ -8,6 +9,14 @@ enum UmbrellaFile {
     /// A declaration that fails when the header leaves a declaration, initializer or
     /// brace open: without it, the probes after the header would land inside.
     static let fence = "typedef int __uapi_fence;\n"
+
+    /// libclang's failure to parse at all, told about the header instead of the made-up file.
+    static func parseFailure(_ error: ClangError, header: String) -> String {
+        if error.crashed {
+            return "\(header): libclang crashed while parsing it (most likely an expression nested too deeply for its stack, through macros)"
+        }
+        return "\(header): libclang could not parse it (\(error.localizedDescription.replacingOccurrences(of: HeaderExtractor.umbrellaPath + ": ", with: "")))"
+    }
 
     /// Whether the fence came through as a declaration of its own. clang says nothing
     /// when a function body is left open (its body is skipped to the end of the file).

@@ -63,6 +63,21 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("product.h:2: #define B: one expression"), result.stderr)
     }
 
+    /// Nested calls of a macro that repeats its argument expand past the token estimate
+    /// (4^11 terms here): libclang's crash recovery, run on the worker's alternate signal
+    /// stack, turns the stack overflow into an error for that header.
+    func testAStackOverflowInsideClangFailsOnlyThatHeader() throws {
+        try write("dir/bomb.h", "#define F(x) x+x+x+x\n#define BOMB F(F(F(F(F(F(F(F(F(F(F(1)))))))))))\n")
+        try write("dir/good.h", "struct good { int a; };\n")
+        let alone = try run(["snapshot", "dir/bomb.h"])
+        XCTAssertEqual(alone.status, 2, alone.summary)
+        XCTAssertTrue(alone.stderr.contains("uapi: error: dir/bomb.h: libclang crashed while parsing it"), alone.stderr)
+        let together = try run(["snapshot", "--jobs", "1", "--recursive", "--keep-going", "dir"])
+        XCTAssertEqual(together.status, 0, together.summary)
+        XCTAssertTrue(together.stderr.contains("skipped dir/bomb.h for x86_64"), together.stderr)
+        XCTAssertNotNil(try SnapshotCoding.decode(together.stdout, path: "stdout").targets.first?.record(named: "good"))
+    }
+
     func testKeepGoingSurvivesATooDeepHeaderAndKeepsTheOthers() throws {
         try write("dir/good.h", "struct good { int a; };\n")
         try write("dir/deep.h", "#define BIG \(Self.chain(InputLimits.maxExpressionTokens))\n")

@@ -52,6 +52,21 @@ package enum LargeStack {
         }
     }
 
+    /// Runs `body` with a signal stack of its own, so that a signal handler can still run
+    /// when the thread's stack is exhausted: libclang's crash recovery then turns a stack
+    /// overflow inside a parse into a failed parse (see `ClangIndex`).
+    private static func withAlternateSignalStack(_ body: () -> Void) {
+        let size = 1 << 18
+        guard let memory = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              memory != MAP_FAILED else { return body() }
+        var stack = stack_t(ss_sp: memory, ss_flags: 0, ss_size: size)
+        sigaltstack(&stack, nil)
+        body()
+        var disabled = stack_t(ss_sp: nil, ss_flags: Int32(SS_DISABLE), ss_size: 0)
+        sigaltstack(&disabled, nil)
+        munmap(memory, size)
+    }
+
     private final class Job {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
@@ -65,11 +80,13 @@ package enum LargeStack {
             pthread_attr_init(&attributes)
             defer { pthread_attr_destroy(&attributes) }
             pthread_attr_setstacksize(&attributes, stack)
+            // A frame larger than the guard could step over it into other memory instead of faulting.
+            pthread_attr_setguardsize(&attributes, 1 << 20)
             var thread = pthread_t()
             let context = Unmanaged.passRetained(job).toOpaque()
             let status = pthread_create(&thread, &attributes, { context in
                 let job = Unmanaged<Job>.fromOpaque(context!).takeRetainedValue()
-                job.body()
+                LargeStack.withAlternateSignalStack(job.body)
                 return nil
             }, context)
             if status == 0 { return thread }
