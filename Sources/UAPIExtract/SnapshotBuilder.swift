@@ -41,6 +41,7 @@ public struct SnapshotBuilder {
         let jobs = environments.flatMap { environment in headers.map { (environment, $0) } }
         let counter = ProgressCounter(total: jobs.count, report: progress)
         let listedPaths = Set(headers.map(\.path))
+        let scanCache = SourceScanCache()
 
         let run = { (indices: [Int], listed: [Int: Set<String>]) -> [Swift.Result<HeaderExtraction, Error>] in
             parallelMap(count: indices.count, workers: request.workers, makeState: { ClangIndex() }) { index, position in
@@ -52,10 +53,15 @@ public struct SnapshotBuilder {
                 let extractor = HeaderExtractor(header: header, environment: environment,
                                                 kernelTypes: request.kernelTypes, namer: namer,
                                                 listedPaths: listed[job / headers.count] ?? listedPaths,
-                                                evaluateIncludedMacros: !request.onlyListed,
-                                                preludes: request.preludes, provenance: provenance)
+                                                evaluateIncludedMacros: !request.onlyListed, limits: request.limits,
+                                                scanCache: scanCache, preludes: request.preludes, provenance: provenance)
                 defer { counter.step() }
-                return Swift.Result { try extractor.extract(index: index) }
+                return Swift.Result {
+                    try HeaderWatchdog.shared.watch(header: "\(header.name) (\(environment.target.name))",
+                                                    seconds: request.limits.timeoutPerHeader) {
+                        try extractor.extract(index: index)
+                    }
+                }
             }
         }
         var outcomes = run(Array(jobs.indices), [:])
@@ -86,6 +92,7 @@ public struct SnapshotBuilder {
         for (position, environment) in environments.enumerated() {
             let slice = outcomes[(position * headers.count)..<((position + 1) * headers.count)]
             var extractions: [HeaderExtraction] = []
+            var failures: [String] = []
             for (header, outcome) in zip(headers, slice) {
                 switch outcome {
                 case var .success(extraction):
@@ -97,10 +104,13 @@ public struct SnapshotBuilder {
                     let reason = (explained as? LocalizedError)?.errorDescription ?? "\(explained)"
                     skipped.append(SkippedHeader(header: header.name, target: environment.target.name, reason: reason))
                     warnings.insert(skipped.last!.message)
+                    failures.append("\(header.name) for \(environment.target.name): \(reason)")
                 case let .failure(error):
                     throw Self.explained(error, environment)
                 }
             }
+            // Keeping going is for leaving some headers out, not all: an empty target would pass for a clean one.
+            if extractions.isEmpty { throw UAPIError.everyHeaderFailed(failures) }
             extractions.forEach { warnings.formUnion($0.warnings) }
             try checkOneFilePerName(extractions, target: environment.target)
             targets.append(try TargetMerger(target: environment.target, listed: Set(headers.map(\.name)),

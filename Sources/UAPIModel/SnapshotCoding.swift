@@ -25,15 +25,23 @@ public enum SnapshotCoding {
         guard let version = header.schemaVersion, version <= Snapshot.currentSchemaVersion else {
             throw UAPIError.badSnapshot(path: path, reason: "schemaVersion \(header.schemaVersion.map(String.init) ?? "missing") is newer than this uapi understands (\(Snapshot.currentSchemaVersion)); upgrade uapi")
         }
+        let snapshot: Snapshot
         do {
-            return try JSONDecoder().decode(Snapshot.self, from: data)
+            snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
         } catch {
             throw UAPIError.badSnapshot(path: path, reason: describe(error, in: data))
         }
+        if let violation = SnapshotBounds.violation(in: snapshot) {
+            throw UAPIError.badSnapshot(path: path, reason: violation)
+        }
+        return snapshot
     }
 
+    /// The largest snapshot file read: a few times the largest real one (all of /usr/include).
+    public static let maxBytes = 1 << 30
+
     public static func read(path: String) throws -> Snapshot {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try InputFile.read(path, maxBytes: maxBytes) else {
             throw UAPIError.badSnapshot(path: path, reason: "cannot read the file")
         }
         return try decode(data, path: path)

@@ -12,13 +12,16 @@ public struct ParseSettings: Sendable {
     /// `--sysroot` and `--prelude`.
     public var tree: HeaderTree = .host
     public var preludes: [Prelude] = []
+    public var limits: InputLimits
 
-    public init(includeDirectories: [String], defines: [String], kernelTypes: Bool, targets: [Target], workers: Int?) {
+    public init(includeDirectories: [String], defines: [String], kernelTypes: Bool, targets: [Target], workers: Int?,
+                limits: InputLimits = InputLimits()) {
         self.includeDirectories = includeDirectories
         self.defines = defines
         self.kernelTypes = kernelTypes
         self.targets = targets
         self.workers = workers ?? Concurrency.defaultWorkers
+        self.limits = limits
     }
 }
 
@@ -36,6 +39,7 @@ public enum InputSnapshot {
                                       workers: settings.workers, keepGoing: listed.count > 1)
         request.tree = settings.tree
         request.preludes = settings.preludes
+        request.limits = settings.limits
         let result = try SnapshotBuilder(request: request).build()
         return (result.snapshot, result.warnings)
     }

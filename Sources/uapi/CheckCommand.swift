@@ -22,6 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("jobs"), help: "Worker threads (default: one per core).")
     var jobs: Int?
 
+    @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var report: ReportOptions
 
     func run() throws {
@@ -30,7 +31,8 @@ struct CheckCommand: ParsableCommand {
         guard let baselinePath = project.baselinePath else {
             throw UAPIError.badConfig(path: path, line: nil, reason: "no 'baseline:' set; name the snapshot file to compare against")
         }
-        let (request, notes) = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
+        var (request, notes) = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
+        request.limits = limitOptions.limits
         notes.forEach(CLIOutput.warning)
         let built = try SnapshotBuilder(request: request).build()
         built.warnings.forEach(CLIOutput.warning)

@@ -26,6 +26,8 @@ struct ParseOptions: ParsableArguments {
     @Option(name: .customLong("jobs"), help: "Worker threads (default: one per core).")
     var jobs: Int?
 
+    @OptionGroup var limitOptions: LimitOptions
+
     /// The targets named with --target, or nil when the option was not given
     /// (a config file or a snapshot on the other side may then decide).
     func explicitTargets() throws -> [Target]? {
@@ -39,7 +41,7 @@ struct ParseOptions: ParsableArguments {
     /// What the library needs to parse headers named on the command line.
     func settings(defaultTargets: [Target] = [.x86_64]) throws -> ParseSettings {
         var settings = ParseSettings(includeDirectories: includeDirectories, defines: defines, kernelTypes: kernelTypes,
-                                     targets: try resolvedTargets(default: defaultTargets), workers: jobs)
+                                     targets: try resolvedTargets(default: defaultTargets), workers: jobs, limits: limitOptions.limits)
         settings.tree = try tree()
         settings.preludes = preludes
         return settings
@@ -50,10 +52,11 @@ struct ParseOptions: ParsableArguments {
         try sysroot.map(HeaderTree.open) ?? .host
     }
 
-    /// Applies --sysroot and --prelude to a request built elsewhere (from a config file, say).
+    /// Applies --sysroot, --prelude and the input limits to a request built elsewhere (from a config file, say).
     func configure(_ request: inout SnapshotRequest) throws {
         request.tree = try tree()
         request.preludes = preludes
+        request.limits = limitOptions.limits
     }
 }
 

@@ -35,7 +35,7 @@ struct LintCommand: ParsableCommand {
         let (snapshot, warnings) = try InputSnapshot.load(inputs, settings: try parse.settings(defaultTargets: [.x86_64, .i386]))
         warnings.forEach(CLIOutput.warning)
         let previous = try baseline.map { path -> LintReport in
-            guard let data = FileManager.default.contents(atPath: path),
+            guard let data = try InputFile.read(path, maxBytes: SnapshotCoding.maxBytes),
                   let report = try? JSONDecoder().decode(LintReport.self, from: data) else {
                 throw UAPIError.badSnapshot(path: path, reason: "not a 'uapi lint --format json' report")
             }
