@@ -6,6 +6,17 @@ struct RecordDiffer {
     let old: TargetSnapshot
     let new: TargetSnapshot
     let moves: HeaderMoves
+    /// The first record of each name, as `TargetSnapshot.record(named:)` finds it.
+    private let oldByName: [String: Record]
+    private let newByName: [String: Record]
+
+    init(old: TargetSnapshot, new: TargetSnapshot, moves: HeaderMoves) {
+        self.old = old
+        self.new = new
+        self.moves = moves
+        oldByName = Dictionary(old.records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        newByName = Dictionary(new.records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     private static let reservedWords = ["reserved", "resv", "rsvd", "pad", "padding", "spare", "unused"]
 
@@ -72,7 +83,11 @@ struct RecordDiffer {
         }
         // Members of anonymous structs and unions are members of the record in C:
         // a field moved into `union { ... };` keeps its name and offset.
-        var fields = FieldComparison(old: flattened(old, in: self.old), new: flattened(new, in: self.new))
+        let oldFlat = flattened(old, in: oldByName), newFlat = flattened(new, in: newByName)
+        if oldFlat.fields == newFlat.fields, old.size == new.size, old.alignment == new.alignment, old.isPacked == new.isPacked {
+            return moved
+        }
+        var fields = FieldComparison(old: oldFlat, new: newFlat)
         fields.equivalentTypes = equivalentTypes
         var changes = moved + fields.changes().map { item, name, fact in
             Change(fact, item: item, name: name, header: new.location.header, oldLocation: old.location, newLocation: new.location)
@@ -92,7 +107,7 @@ struct RecordDiffer {
     private func equivalentTypes(_ a: Field, _ b: Field) -> Bool {
         let arrays = (ArrayShape.split(a.canonicalType)?.count, ArrayShape.split(b.canonicalType)?.count)
         guard arrays.0 == arrays.1 else { return false }
-        if let left = a.record.flatMap(old.record(named:)), let right = b.record.flatMap(new.record(named:)) {
+        if let left = a.record.flatMap { oldByName[$0] }, let right = b.record.flatMap { newByName[$0] } {
             // Alignment is left out: a member type's alignment shows in the owner's offsets and alignment.
             return left.isComplete && right.isComplete && left.kind == right.kind && RecordShape(left).ignoringAlignment == RecordShape(right).ignoringAlignment
         }
@@ -114,15 +129,15 @@ struct RecordDiffer {
         return type.hasPrefix("enum ") ? nil : type
     }
 
-    private func flattened(_ record: Record, in target: TargetSnapshot) -> Record {
+    private func flattened(_ record: Record, in records: [String: Record]) -> Record {
         var copy = record
         copy.fields = record.fields.flatMap { field -> [Field] in
             // An unnamed bit-field (`__u32 :24;`) is padding no program can name: its
             // effect shows in the offsets of the named fields after it and in the size.
             if field.name.isEmpty, field.record == nil { return [] }
             guard field.name.isEmpty, let path = field.record,
-                  let member = target.record(named: path), member.isAnonymousMember else { return [field] }
-            return flattened(member, in: target).fields
+                  let member = records[path], member.isAnonymousMember else { return [field] }
+            return flattened(member, in: records).fields
         }
         return copy
     }

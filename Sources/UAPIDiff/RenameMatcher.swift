@@ -16,8 +16,9 @@ enum RenameMatcher {
     static func pairs<T>(removed: [(String, T)], added: [(String, T)], same: (T, T) -> Bool) -> [(old: String, new: String)] {
         var taken = Set<String>()
         var result: [(String, String)] = []
+        let candidates = added.sorted(by: { $0.0 < $1.0 })
         for (oldName, oldValue) in removed.sorted(by: { $0.0 < $1.0 }) {
-            let match = added.sorted(by: { $0.0 < $1.0 }).first { newName, newValue in
+            let match = candidates.first { newName, newValue in
                 !taken.contains(newName) && same(oldValue, newValue) && isLikelyRename(oldName, newName)
             }
             if let match {

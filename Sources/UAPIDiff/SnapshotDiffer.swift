@@ -10,6 +10,11 @@ public struct SnapshotDiffer {
     }
 
     public func diff(old: Snapshot, new: Snapshot) -> DiffResult {
+        diff(old: old, new: new, workers: Concurrency.defaultWorkers)
+    }
+
+    /// `workers: 1` compares serially (the tests check that the result is the same).
+    func diff(old: Snapshot, new: Snapshot, workers: Int) -> DiffResult {
         let common = old.targets.map(\.target).filter { name in new.targets.contains { $0.target == name } }
         var merged: [Change.MergeKey: Change] = [:]
         var order: [Change.MergeKey] = []
@@ -17,12 +22,16 @@ public struct SnapshotDiffer {
             guard case let .enumerator(enumName) = value.kind else { return false }
             return sentinels.matches(enumerator: value.name, of: enumName, in: target)
         }
-        for name in common {
+        // Each target's records, values and declarations are compared in parallel;
+        // the results are merged in the serial order, so the output does not depend on timing.
+        let parts = DiffPart.allCases
+        let perPart = parallelMap(count: common.count * parts.count, workers: workers, makeState: { () }) { _, job in
+            let name = common[job / parts.count]
             let before = old.target(named: name)!, after = new.target(named: name)!
-            let moves = HeaderMoves(old: before, new: after)
-            let changes = RecordDiffer(old: before, new: after, moves: moves).changes()
-                + ValueDiffer(old: before, new: after, moves: moves, sentinel: sentinel).changes()
-                + DeclarationDiffer(old: before, new: after, moves: moves).changes()
+            return parts[job % parts.count].changes(old: before, new: after, sentinel: sentinel)
+        }
+        for (position, name) in common.enumerated() {
+            let changes = perPart[(position * parts.count)..<((position + 1) * parts.count)].joined()
             for change in changes {
                 let key = change.mergeKey
                 if merged[key] == nil {
@@ -40,6 +49,20 @@ public struct SnapshotDiffer {
         let onlyOld = old.targets.map(\.target).filter { !common.contains($0) }
         let onlyNew = new.targets.map(\.target).filter { !common.contains($0) }
         return DiffResult(targets: common, changes: changes, targetsOnlyInOld: onlyOld, targetsOnlyInNew: onlyNew)
+    }
+}
+
+/// The three independent comparisons of one target, in the order their changes are merged.
+private enum DiffPart: CaseIterable {
+    case records, values, declarations
+
+    func changes(old: TargetSnapshot, new: TargetSnapshot, sentinel: @escaping (NamedValue, TargetSnapshot) -> Bool) -> [Change] {
+        let moves = HeaderMoves(old: old, new: new)
+        switch self {
+        case .records: return RecordDiffer(old: old, new: new, moves: moves).changes()
+        case .values: return ValueDiffer(old: old, new: new, moves: moves, sentinel: sentinel).changes()
+        case .declarations: return DeclarationDiffer(old: old, new: new, moves: moves).changes()
+        }
     }
 }
 

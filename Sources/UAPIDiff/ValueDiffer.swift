@@ -23,7 +23,8 @@ struct ValueDiffer {
 
         // An old definition that is gone: the name vanished or now means something else.
         var gone: [(String, NamedValue)] = []
-        for (name, before) in oldValues.sorted(by: { $0.key < $1.key }) {
+        for name in oldValues.keys.sorted() {
+            let before = oldValues[name]!
             guard let after = newValues[name] else {
                 if let text = newMacros[name] {
                     changes.append(Change(.stoppedBeingConstant(was: before.constant, sameText: text == before.text), item: item(before), name: name,
@@ -40,9 +41,10 @@ struct ValueDiffer {
             }
             changes += compareSameKind(before, after)
         }
-        var fresh: [(String, NamedValue)] = newValues.filter { oldValues[$0.key] == nil && oldMacros[$0.key] == nil }
-            .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        for (name, after) in newValues.sorted(by: { $0.key < $1.key }) where oldMacros[name] != nil && oldValues[name] == nil {
+        let newNames = newValues.keys.sorted()
+        var fresh: [(String, NamedValue)] = newNames.filter { oldValues[$0] == nil && oldMacros[$0] == nil }.map { ($0, newValues[$0]!) }
+        for name in newNames where oldMacros[name] != nil && oldValues[name] == nil {
+            let after = newValues[name]!
             changes.append(Change(.becameConstant(after.constant, sameText: oldMacros[name] == after.text), item: item(after), name: name,
                                   header: after.location.header,
                                   newLocation: after.location))

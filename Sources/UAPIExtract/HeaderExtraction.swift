@@ -16,4 +16,6 @@ struct HeaderExtraction {
     /// Every file the translation unit entered (normalized path -> header name).
     var includedFiles: [String: String] = [:]
     var warnings: [String] = []
+    /// Items read from the cache, put into the lists above when targets are merged.
+    var cachedChunks: [ItemChunk] = []
 }

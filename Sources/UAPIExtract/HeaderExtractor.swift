@@ -23,6 +23,8 @@ struct HeaderExtractor {
     var preludes: [Prelude] = []
     /// Checks that every kernel header came from the tree being snapshotted.
     let provenance: HeaderProvenance
+    /// Hears the files the parse entered, before any error (the cache keeps failures too).
+    var enteredFiles: (([String]) -> Void)?
 
     func extract(index: ClangIndex) throws -> HeaderExtraction {
         let preludeText = (kernelTypes ? KernelTypesPrelude.text : "") + preludes.map(\.text).joined()
@@ -33,6 +35,7 @@ struct HeaderExtractor {
         // The listed header's own macros are probed in the same parse, found by name in its text.
         let scanned = MacroScanner.objectLikeNames(inFile: header.path)
         let unit = try parse(prelude + ConstantProber.source(for: scanned), index: index, detailed: true)
+        enteredFiles?(unit.includedFiles)
         // The end of the file, after the last probe, is not a probe line: an error there is the header's.
         let probeLines = firstProbeLine..<(firstProbeLine + scanned.count)
         let isProbeLine: (ClangDiagnostic) -> Bool = { $0.file == HeaderExtractor.umbrellaPath && probeLines.contains($0.line) }

@@ -10,9 +10,11 @@ package struct HeaderNamer {
     /// Directories whose files are `asm/...` whatever they are called (QEMU's `asm-x86`).
     private let asmDirectories: [String]
     /// Names already worked out: clang reports the same few files for thousands of items.
+    /// One namer serves every header of a target, on every worker thread.
     private let cache = NameCache()
 
-    private final class NameCache {
+    private final class NameCache: @unchecked Sendable {
+        let lock = NSLock()
         var names: [String: String] = [:]
     }
 
@@ -24,9 +26,14 @@ package struct HeaderNamer {
     }
 
     func name(of path: String) -> String {
-        if let known = cache.names[path] { return known }
+        cache.lock.lock()
+        let known = cache.names[path]
+        cache.lock.unlock()
+        if let known { return known }
         let name = computeName(of: path)
+        cache.lock.lock()
         cache.names[path] = name
+        cache.lock.unlock()
         return name
     }
 

@@ -18,6 +18,8 @@ public struct SnapshotBuilder {
         public var warnings: [String]
         /// The headers left out because they did not parse (`keepGoing`), by target.
         public var skipped: [SkippedHeader] = []
+        /// What the extraction cache did, when there was one.
+        public var cache: CacheStatistics?
     }
 
     /// A listed header that did not parse on one target and was left out.
@@ -42,13 +44,19 @@ public struct SnapshotBuilder {
         let counter = ProgressCounter(total: jobs.count, report: progress)
         let listedPaths = Set(headers.map(\.path))
         let scanCache = SourceScanCache()
+        let fileHashes = FileHashes()
+        let session = request.cache.map { CacheSession(cache: $0, hashes: fileHashes) }
+        let cacheEnvironments = environments.map { CacheKey.environment($0, request: request, overlay: overlay) }
+        let namers = environments.map { environment in
+            HeaderNamer(listed: headers, roots: request.includeDirectories + environment.namingRoots,
+                        asmDirectories: environment.asmDirectories)
+        }
 
         let run = { (indices: [Int], listed: [Int: Set<String>]) -> [Swift.Result<HeaderExtraction, Error>] in
             parallelMap(count: indices.count, workers: request.workers, makeState: { ClangIndex() }) { index, position in
                 let job = indices[position]
                 let (environment, header) = jobs[job]
-                let namer = HeaderNamer(listed: headers, roots: request.includeDirectories + environment.namingRoots,
-                                        asmDirectories: environment.asmDirectories)
+                let namer = namers[job / headers.count]
                 let provenance = HeaderProvenance(environment: environment, userRoots: environment.userRoots, namer: namer)
                 let extractor = HeaderExtractor(header: header, environment: environment,
                                                 kernelTypes: request.kernelTypes, namer: namer,
@@ -56,12 +64,15 @@ public struct SnapshotBuilder {
                                                 evaluateIncludedMacros: !request.onlyListed, limits: request.limits,
                                                 scanCache: scanCache, preludes: request.preludes, provenance: provenance)
                 defer { counter.step() }
-                return Swift.Result {
-                    try HeaderWatchdog.shared.watch(header: "\(header.name) (\(environment.target.name))",
-                                                    seconds: request.limits.timeoutPerHeader) {
-                        try extractor.extract(index: index)
+                // The watchdog bounds the whole job, a cache lookup included.
+                let watched = { (work: () throws -> HeaderExtraction) in
+                    Swift.Result {
+                        try HeaderWatchdog.shared.watch(header: "\(header.name) (\(environment.target.name))",
+                                                        seconds: request.limits.timeoutPerHeader, work)
                     }
                 }
+                guard let session else { return watched { try extractor.extract(index: index) } }
+                return watched { try session.extract(extractor, index: index, environment: cacheEnvironments[job / headers.count]).get() }
             }
         }
         var outcomes = run(Array(jobs.indices), [:])
@@ -109,14 +120,15 @@ public struct SnapshotBuilder {
                     throw Self.explained(error, environment)
                 }
             }
+            extractions.expandCachedChunks()
             // Keeping going is for leaving some headers out, not all: an empty target would pass for a clean one.
             if extractions.isEmpty { throw UAPIError.everyHeaderFailed(failures) }
             extractions.forEach { warnings.formUnion($0.warnings) }
             try checkOneFilePerName(extractions, target: environment.target)
             targets.append(try TargetMerger(target: environment.target, listed: Set(headers.map(\.name)),
-                                            onlyListed: request.onlyListed).merge(extractions))
+                                            onlyListed: request.onlyListed, fileHashes: fileHashes).merge(extractions))
         }
-        return Result(snapshot: Snapshot(targets: targets), warnings: warnings.sorted(), skipped: skipped)
+        return Result(snapshot: Snapshot(targets: targets), warnings: warnings.sorted(), skipped: skipped, cache: session?.finish())
     }
 }
 

@@ -23,6 +23,8 @@ public struct SnapshotRequest: Sendable {
     public var tree: HeaderTree = .host
     /// Headers included before each listed header (`--prelude`).
     public var preludes: [Prelude] = []
+    /// Reuse and keep extraction results here; nil parses everything.
+    public var cache: ExtractionCache?
 
     /// The stdint prelude means the compiler's `<stdint.h>`, whatever the target's C library.
     var parsesFreestanding: Bool { freestanding || preludes.contains(.stdint) }

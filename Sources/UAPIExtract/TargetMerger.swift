@@ -8,6 +8,8 @@ struct TargetMerger {
     let target: Target
     let listed: Set<String>
     let onlyListed: Bool
+    /// Shared by the targets of one build: each file is hashed once.
+    var fileHashes = FileHashes()
 
     func merge(_ extractions: [HeaderExtraction]) throws -> TargetSnapshot {
         var files: [String: String] = [:]
@@ -24,8 +26,8 @@ struct TargetMerger {
         snapshot.typedefs = unique(extractions.flatMap(\.typedefs).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
         snapshot.constants = unique(extractions.flatMap(\.constants).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
         // A macro one translation unit could not evaluate may be a constant in another.
-        let evaluated = Set(snapshot.constants.map { "\($0.name)|\($0.location.header)" })
-        snapshot.macros = unique(extractions.flatMap(\.macros).filter { keep($0.location) && !evaluated.contains("\($0.name)|\($0.location.header)") },
+        let evaluated = Set(snapshot.constants.map { NameInHeader(($0.name, $0.location.header)) })
+        snapshot.macros = unique(extractions.flatMap(\.macros).filter { keep($0.location) && !evaluated.contains(NameInHeader(($0.name, $0.location.header))) },
                                  key: { ($0.name, $0.location.header) })
         // A prototype and a later definition are one function: the first declaration's line.
         snapshot.functions = unique(extractions.flatMap(\.functions).filter { keep($0.location) }
@@ -35,7 +37,8 @@ struct TargetMerger {
         let used = Set(files.values).filter { !onlyListed || listed.contains($0) }
         var hashes: [String: String] = [:]
         for (path, name) in files.sorted(by: { $0.key < $1.key }) where used.contains(name) && hashes[name] == nil {
-            hashes[name] = try HeaderHash.sha256(ofFile: path)
+            guard let hash = fileHashes.sha256(ofFile: path) else { throw UAPIError.headerNotFound(path, searched: []) }
+            hashes[name] = hash
         }
         snapshot.headers = hashes.keys.sorted().map { HeaderFile(path: $0, sha256: hashes[$0]!, listed: listed.contains($0)) }
         return snapshot
@@ -43,8 +46,9 @@ struct TargetMerger {
 
     /// Keeps the first of each (name, header), sorted by name, then header.
     private func unique<T>(_ items: [T], key: (T) -> (String, String)) -> [T] {
-        var seen = Set<String>()
-        return items.filter { seen.insert("\(key($0).0)|\(key($0).1)").inserted }
+        var seen = Set<NameInHeader>()
+        seen.reserveCapacity(items.count)
+        return items.filter { seen.insert(NameInHeader(key($0))).inserted }
             .sorted { key($0) < key($1) }
     }
 
@@ -62,11 +66,13 @@ struct TargetMerger {
     }
 }
 
-enum HeaderHash {
-    static func sha256(ofFile path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UAPIError.headerNotFound(path, searched: [])
-        }
-        return SHA256.hex(of: data)
+/// An item's identity in a target: its name and the header it is defined in.
+private struct NameInHeader: Hashable {
+    let name: String
+    let header: String
+
+    init(_ key: (String, String)) {
+        name = key.0
+        header = key.1
     }
 }

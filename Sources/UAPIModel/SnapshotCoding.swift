@@ -1,7 +1,9 @@
 import Foundation
 
 /// Reads and writes snapshots as deterministic JSON: sorted keys, two-space
-/// indentation, a trailing newline, no absolute paths or timestamps.
+/// indentation, a trailing newline, no absolute paths or timestamps. Snapshots go
+/// through hand-written readers and writers (a whole tree is tens of megabytes);
+/// other documents through `JSONEncoder`, in the same layout.
 public enum SnapshotCoding {
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
@@ -11,25 +13,23 @@ public enum SnapshotCoding {
         return data
     }
 
+    public static func encode(_ snapshot: Snapshot) throws -> Data {
+        var writer = JSONWriter(capacity: 1 << 20)
+        try snapshot.write(to: &writer)
+        writer.raw(0x0A)
+        return writer.takeData()
+    }
+
     public static func decode(_ data: Data, path: String) throws -> Snapshot {
-        struct Header: Decodable { var format: String?; var schemaVersion: Int? }
-        let header: Header
-        do {
-            header = try JSONDecoder().decode(Header.self, from: data)
-        } catch {
-            throw UAPIError.badSnapshot(path: path, reason: "not valid JSON (\(describe(error, in: data)))")
-        }
-        guard header.format == Snapshot.formatName else {
-            throw UAPIError.badSnapshot(path: path, reason: "\"format\" is not \"\(Snapshot.formatName)\"")
-        }
-        guard let version = header.schemaVersion, version <= Snapshot.currentSchemaVersion else {
-            throw UAPIError.badSnapshot(path: path, reason: "schemaVersion \(header.schemaVersion.map(String.init) ?? "missing") is newer than this uapi understands (\(Snapshot.currentSchemaVersion)); upgrade uapi")
-        }
-        let snapshot: Snapshot
-        do {
-            snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
-        } catch {
-            throw UAPIError.badSnapshot(path: path, reason: describe(error, in: data))
+        let snapshot: Snapshot = try data.withUnsafeBytes { raw in
+            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+            do {
+                return try SnapshotDocument.read(&reader)
+            } catch let error as JSONReadError {
+                throw UAPIError.badSnapshot(path: path, reason: describe(error, reader))
+            } catch let rejection as SnapshotDocument.Rejection {
+                throw UAPIError.badSnapshot(path: path, reason: rejection.reason)
+            }
         }
         if let violation = SnapshotBounds.violation(in: snapshot) {
             throw UAPIError.badSnapshot(path: path, reason: violation)
@@ -47,28 +47,16 @@ public enum SnapshotCoding {
         return try decode(data, path: path)
     }
 
-    /// A decoding error as "line N: what", so the user can find the spot.
-    private static func describe(_ error: Error, in data: Data) -> String {
-        switch error {
-        case let DecodingError.dataCorrupted(context):
-            return "\(context.debugDescription) \(lineHint(context.underlyingError, data))".trimmingCharacters(in: .whitespaces)
-        case let DecodingError.keyNotFound(key, context):
-            return "missing \"\(key.stringValue)\" at \(path(context.codingPath))"
-        case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
-            return "wrong value at \(path(context.codingPath)): \(context.debugDescription)"
-        default:
-            return "\(error)"
+    /// An error as "line N: what" or "at .targets[0].records[3]", so the user can find the spot.
+    private static func describe(_ error: JSONReadError, _ reader: JSONReader) -> String {
+        let place = error.path.isEmpty ? "the top level" : error.path.joined()
+        switch error.kind {
+        case .syntax:
+            return "not valid JSON (line \(reader.line(of: error.offset)): \(error.message))"
+        case .wrongValue:
+            return "wrong value at \(place) (line \(reader.line(of: error.offset))): \(error.message)"
+        case .missingKey:
+            return "\(error.message) at \(place) (line \(reader.line(of: error.offset)))"
         }
-    }
-
-    private static func path(_ keys: [CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-    }
-
-    private static func lineHint(_ underlying: Error?, _ data: Data) -> String {
-        guard let underlying else { return "" }
-        let text = "\(underlying)"
-        if let range = text.range(of: #"line \d+"#, options: .regularExpression) { return "(\(text[range]))" }
-        return "(\(text))"
     }
 }

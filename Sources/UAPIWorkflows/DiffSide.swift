@@ -51,6 +51,8 @@ public struct SideLoader {
     public var preludes: [Prelude] = []
     /// Size and time bounds for headers parsed on the fly.
     public var limits = InputLimits()
+    /// The extraction cache for header sides, if any.
+    public var cache: ExtractionCache?
 
     public init(includeDirectories: [String], targets: [Target]?, kernelTypes: Bool, defines: [String],
                 workers: Int, repository: String) {
@@ -64,7 +66,7 @@ public struct SideLoader {
 
     /// Loads both sides; a header side takes its targets from `--target`, else from
     /// a snapshot on the other side, else x86_64.
-    public func load(_ old: DiffSide, _ new: DiffSide) throws -> (Snapshot, Snapshot, warnings: [String]) {
+    public func load(_ old: DiffSide, _ new: DiffSide) throws -> (Snapshot, Snapshot, warnings: [String], cache: CacheStatistics?) {
         // Two large snapshot files decode in parallel: decoding is most of a diff's time.
         var loaded = [Result<Snapshot?, Error>](repeating: .success(nil), count: 2)
         let sides = [old, new]
@@ -78,18 +80,20 @@ public struct SideLoader {
         let hint = targets ?? (oldSnapshot ?? newSnapshot).map { $0.targets.compactMap { Target.named($0.target) } }
         var warnings: [String] = []
         var skipped: [[SnapshotBuilder.SkippedHeader]] = [[], []]
+        var statistics: CacheStatistics?
         let resolve = { (side: DiffSide, loaded: Snapshot?, position: Int) throws -> Snapshot in
             if let loaded { return loaded }
             let result = try parse(side, targets: hint ?? [.x86_64])
             let skippedLines = Set(result.skipped.map(\.message))
             warnings += result.warnings.filter { !skippedLines.contains($0) }
             skipped[position] = result.skipped
+            if let cache = result.cache { statistics = (statistics ?? CacheStatistics()) + cache }
             return result.snapshot
         }
         let before = try resolve(old, oldSnapshot, 0), after = try resolve(new, newSnapshot, 1)
         warnings += Self.leftOutNotes(old: skipped[0], new: skipped[1])
         let leftOut = skipped[0] + skipped[1]
-        return (Self.leavingOut(leftOut, from: before), Self.leavingOut(leftOut, from: after), warnings)
+        return (Self.leavingOut(leftOut, from: before), Self.leavingOut(leftOut, from: after), warnings, statistics)
     }
 
     /// One line per header and target left out, saying on which side it failed.
@@ -163,6 +167,7 @@ public struct SideLoader {
         request.tree = tree
         request.preludes = preludes
         request.limits = limits
+        request.cache = cache
         return try SnapshotBuilder(request: request).build()
     }
 }

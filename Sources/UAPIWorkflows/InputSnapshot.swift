@@ -13,6 +13,8 @@ public struct ParseSettings: Sendable {
     public var tree: HeaderTree = .host
     public var preludes: [Prelude] = []
     public var limits: InputLimits
+    /// The extraction cache, if any.
+    public var cache: ExtractionCache?
 
     public init(includeDirectories: [String], defines: [String], kernelTypes: Bool, targets: [Target], workers: Int?,
                 limits: InputLimits = InputLimits()) {
@@ -28,9 +30,9 @@ public struct ParseSettings: Sendable {
 /// Headers named on the command line (or one snapshot JSON) as a snapshot of the
 /// listed headers' own items, for `lint` and `layout`.
 public enum InputSnapshot {
-    public static func load(_ inputs: [String], settings: ParseSettings) throws -> (snapshot: Snapshot, warnings: [String]) {
+    public static func load(_ inputs: [String], settings: ParseSettings) throws -> (snapshot: Snapshot, warnings: [String], cache: CacheStatistics?) {
         if inputs.count == 1, inputs[0].hasSuffix(".json") {
-            return (try SnapshotCoding.read(path: inputs[0]), [])
+            return (try SnapshotCoding.read(path: inputs[0]), [], nil)
         }
         let listed = try HeaderResolver.resolve(inputs, includeDirectories: settings.includeDirectories, recursive: true,
                                                 tree: settings.tree)
@@ -40,7 +42,8 @@ public enum InputSnapshot {
         request.tree = settings.tree
         request.preludes = settings.preludes
         request.limits = settings.limits
+        request.cache = settings.cache
         let result = try SnapshotBuilder(request: request).build()
-        return (result.snapshot, result.warnings)
+        return (result.snapshot, result.warnings, result.cache)
     }
 }

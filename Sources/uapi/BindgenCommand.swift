@@ -82,6 +82,7 @@ struct BindgenCommand: ParsableCommand {
         try parse.configure(&request)
         let built = try SnapshotBuilder(request: request).build()
         built.warnings.forEach(CLIOutput.warning)
+        parse.cache.report(built.cache)
 
         var includes: [String] = []
         var copies: [String: String] = [:]

@@ -23,6 +23,7 @@ struct CheckCommand: ParsableCommand {
     var jobs: Int?
 
     @OptionGroup var limitOptions: LimitOptions
+    @OptionGroup var cache: CacheOptions
     @OptionGroup var report: ReportOptions
 
     func run() throws {
@@ -34,8 +35,10 @@ struct CheckCommand: ParsableCommand {
         var (request, notes) = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
         request.limits = limitOptions.limits
         notes.forEach(CLIOutput.warning)
+        request.cache = cache.cache()
         let built = try SnapshotBuilder(request: request).build()
         built.warnings.forEach(CLIOutput.warning)
+        cache.report(built.cache)
         let current = built.snapshot
 
         let policy = try report.loadPolicy(default: project.policyPath)

@@ -27,6 +27,7 @@ struct ParseOptions: ParsableArguments {
     var jobs: Int?
 
     @OptionGroup var limitOptions: LimitOptions
+    @OptionGroup var cache: CacheOptions
 
     /// The targets named with --target, or nil when the option was not given
     /// (a config file or a snapshot on the other side may then decide).
@@ -44,6 +45,7 @@ struct ParseOptions: ParsableArguments {
                                      targets: try resolvedTargets(default: defaultTargets), workers: jobs, limits: limitOptions.limits)
         settings.tree = try tree()
         settings.preludes = preludes
+        settings.cache = cache.cache()
         return settings
     }
 
@@ -52,11 +54,12 @@ struct ParseOptions: ParsableArguments {
         try sysroot.map(HeaderTree.open) ?? .host
     }
 
-    /// Applies --sysroot, --prelude and the input limits to a request built elsewhere (from a config file, say).
+    /// Applies --sysroot, --prelude, the input limits and the cache options to a request built elsewhere (from a config file, say).
     func configure(_ request: inout SnapshotRequest) throws {
         request.tree = try tree()
         request.preludes = preludes
         request.limits = limitOptions.limits
+        request.cache = cache.cache()
     }
 }
 

@@ -28,9 +28,11 @@ struct DiffCommand: ParsableCommand {
         loader.tree = try parse.tree()
         loader.preludes = parse.preludes
         loader.limits = parse.limitOptions.limits
+        loader.cache = parse.cache.cache()
         let policy = try report.projectPolicy()
-        let (before, after, warnings) = try loader.load(try DiffSide.parse(old), try DiffSide.parse(new))
+        let (before, after, warnings, cache) = try loader.load(try DiffSide.parse(old), try DiffSide.parse(new))
         warnings.forEach(CLIOutput.warning)
+        parse.cache.report(cache)
         let judged = try Comparison.compare(old: before, new: after, policy: policy, oldLabel: old, newLabel: new)
         throw ExitCode(try report.emit(judged, command: "diff", failOn: .compatible, old: before, new: after))
     }

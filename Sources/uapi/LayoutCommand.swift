@@ -24,8 +24,9 @@ struct LayoutCommand: ParsableCommand {
 
     func run() throws {
         guard ["text", "json"].contains(format) else { throw UAPIError.badArgument("--format is text or json, not '\(format)'") }
-        let (snapshot, warnings) = try InputSnapshot.load([header], settings: try parse.settings())
+        let (snapshot, warnings, cache) = try InputSnapshot.load([header], settings: try parse.settings())
         warnings.forEach(CLIOutput.warning)
+        parse.cache.report(cache)
         guard let first = snapshot.targets.first else { return }
         let listed = Set(first.headers.filter(\.listed).map(\.path))
         let all = first.records.filter { $0.isComplete && !$0.isAnonymousMember && (listed.isEmpty || listed.contains($0.location.header)) }.map(\.name)

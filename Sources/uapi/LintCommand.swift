@@ -32,8 +32,9 @@ struct LintCommand: ParsableCommand {
             return
         }
         guard !inputs.isEmpty else { throw ValidationError("name at least one header, or --explain RULE") }
-        let (snapshot, warnings) = try InputSnapshot.load(inputs, settings: try parse.settings(defaultTargets: [.x86_64, .i386]))
+        let (snapshot, warnings, cache) = try InputSnapshot.load(inputs, settings: try parse.settings(defaultTargets: [.x86_64, .i386]))
         warnings.forEach(CLIOutput.warning)
+        parse.cache.report(cache)
         let previous = try baseline.map { path -> LintReport in
             guard let data = try InputFile.read(path, maxBytes: SnapshotCoding.maxBytes),
                   let report = try? JSONDecoder().decode(LintReport.self, from: data) else {

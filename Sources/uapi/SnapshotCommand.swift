@@ -56,6 +56,7 @@ struct SnapshotCommand: ParsableCommand {
         let result = try SnapshotBuilder(request: request).build(progress: progress.update)
         progress.finish()
         result.warnings.forEach(CLIOutput.warning)
+        parse.cache.report(result.cache)
         let json = try SnapshotCoding.encode(result.snapshot)
         if summary {
             if let output { try CLIOutput.emit(json, to: output) }

@@ -17,6 +17,15 @@ final class ModelTests: XCTestCase {
         let expected = try CommandRunner.run("sha256sum", [file]).stdoutText.split(separator: " ").first.map(String.init)
         XCTAssertEqual(SHA256.hex(of: try Data(contentsOf: URL(fileURLWithPath: file))), expected)
         XCTAssertEqual(SHA256.hex(of: Data()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        // Lengths around the padding boundaries (55/56 and 64 bytes into a block).
+        let directory = try TestPaths.temporaryDirectory()
+        for length in [1, 55, 56, 57, 63, 64, 65, 119, 120, 128, 1000] {
+            let data = Data((0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+            let path = directory.appendingPathComponent("\(length)").path
+            try data.write(to: URL(fileURLWithPath: path))
+            let expected = try CommandRunner.run("sha256sum", [path]).stdoutText.split(separator: " ").first.map(String.init)
+            XCTAssertEqual(SHA256.hex(of: data), expected, "\(length) bytes")
+        }
     }
 
     func testIntegerValuesSurviveJSONAcrossTheFull64BitRange() throws {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Errors a user can act on: bad input, missing files, missing packages. The CLI
 /// prints `errorDescription` on one line and exits with status 2.
-public enum UAPIError: Error, LocalizedError, Equatable {
+public enum UAPIError: Error, LocalizedError, Equatable, Codable {
     /// A header named on the command line does not exist.
     case headerNotFound(String, searched: [String])
     /// clang stopped on an error in a header.

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Keeps the cache under its size: when it holds more, the files used least recently
+/// (by modification time, which every read sets) are removed until it is back under
+/// 90% of the limit. Temporary files older than an hour are left by killed runs.
+enum CacheEviction {
+    /// The number of files removed.
+    static func run(_ store: CacheStore, limit: Int64) -> Int {
+        var files: [(path: String, size: Int64, used: Int)] = []
+        var total: Int64 = 0
+        var removed = 0
+        let hourAgo = Int(Date().timeIntervalSince1970) - 3600
+        for area in ["entries", "chunks", "tmp"] {
+            for path in filePaths(under: "\(store.root)/\(area)") {
+                var info = stat()
+                guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+                if area == "tmp" {
+                    if info.st_mtim.tv_sec < hourAgo, unlink(path) == 0 { removed += 1 }
+                    continue
+                }
+                let size = Int64(info.st_blocks) * 512
+                files.append((path, size, info.st_mtim.tv_sec))
+                total += size
+            }
+        }
+        guard total > limit else { return removed }
+        let target = limit / 10 * 9
+        for file in files.sorted(by: { ($0.used, $0.path) < ($1.used, $1.path) }) {
+            guard total > target else { break }
+            if unlink(file.path) == 0 {
+                total -= file.size
+                removed += 1
+            }
+        }
+        return removed
+    }
+
+    /// Regular files one or two levels down (`entries/ab/<key>`).
+    private static func filePaths(under directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            paths.append("\(directory)/\(relative)")
+        }
+        return paths
+    }
+}
