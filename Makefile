@@ -129,3 +129,12 @@ accuracy: build
 	  [ -x $(FETCH_HEADERS) ] || { echo "accuracy: $(FETCH_HEADERS) is missing: unpack linux-libc-dev versions into $(ACCURACY_DIR)/<version>/ yourself" >&2; exit 1; }; \
 	  $(FETCH_HEADERS) $(ACCURACY_DIR); }
 	python3 scripts/accuracy.py --uapi $(UAPI_RELEASE) --trees $(ACCURACY_DIR) --out $(ACCURACY_DIR)/report
+
+# A bounded fuzzing run of the debug build: mutated headers, snapshots, policies and
+# configs must each end with status 0, 2, 4, 8 or 12. The seed is printed; FUZZ_SEED
+# replays a run, and failing cases are kept under .build/fuzz-failures.
+FUZZ_SECONDS ?= 120
+fuzz: deps
+	$(SWIFT) build
+	python3 scripts/fuzz.py --binary .build/debug/uapi --seconds $(FUZZ_SECONDS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
+.PHONY: fuzz

@@ -108,15 +108,7 @@ public struct BindingPlan: Sendable, Equatable {
         switch constant.kind {
         case .string:
             guard let text = constant.stringValue else { return .failure(Failure("no string value")) }
-            let escaped = text.unicodeScalars.map { scalar -> String in
-                switch scalar {
-                case "\\": return "\\\\"
-                case "\"": return "\\\""
-                case "\n": return "\\n"
-                default: return scalar.value < 0x20 || scalar.value > 0x7E ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
-                }
-            }.joined()
-            return .success(Value(swiftType: "String", literal: "\"\(escaped)\""))
+            return .success(Value(swiftType: "String", literal: SwiftNames.stringLiteral(text)))
         case .float:
             guard let number = constant.floatValue else { return .failure(Failure("no value")) }
             return .success(Value(swiftType: "Double", literal: "\(number)"))

@@ -1,3 +1,4 @@
+import Foundation
 import UAPIModel
 
 /// Swift spellings: architectures, integer types, identifiers.
@@ -38,6 +39,28 @@ enum SwiftNames {
         "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while", "Any", "as",
         "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "_",
     ]
+
+    /// A Swift string literal of `text`: quotes, backslashes and control characters escaped.
+    static func stringLiteral(_ text: String) -> String {
+        let escaped = text.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\\": return "\\\\"
+            case "\"": return "\\\""
+            case "\n": return "\\n"
+            default: return scalar.value < 0x20 || scalar.value > 0x7E ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+            }
+        }.joined()
+        return "\"\(escaped)\""
+    }
+
+    /// `text` fit for a `//` or `/* */` comment: no line breaks or control characters, no `*/`.
+    static func commentText(_ text: String) -> String {
+        let visible = text.unicodeScalars.map { scalar -> String in
+            scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029
+                ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }.joined()
+        return visible.replacingOccurrences(of: "*/", with: "*\\/")
+    }
 
     /// `name`, in backticks when it is a Swift keyword.
     static func identifier(_ name: String) -> String {

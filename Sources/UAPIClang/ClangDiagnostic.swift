@@ -8,7 +8,7 @@ package struct ClangDiagnostic: Hashable, Sendable {
     }
 
     package var severity: Severity
-    var message: String
+    package var message: String
     package var file: String
     package var line: Int
     var column: Int

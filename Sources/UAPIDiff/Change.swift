@@ -50,7 +50,7 @@ public struct Change: Codable, Sendable, Equatable {
 }
 
 public enum ItemKind: String, Codable, Sendable, CaseIterable {
-    case header, record, field, `enum`, enumerator, typedef, constant, ioctl, macro
+    case header, record, field, `enum`, enumerator, typedef, constant, ioctl, macro, function
 }
 
 /// What kind of fact changed. The policy maps each category to a severity.

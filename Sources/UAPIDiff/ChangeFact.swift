@@ -14,6 +14,8 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     /// The change's `name` is the old name, `newName` the new one; the layout is the same.
     case recordRenamed(kind: Record.Kind)
     case recordKindChanged(old: Record.Kind, new: Record.Kind)
+    /// Renamed with the same layout, the old name kept as a `#define` of the new one.
+    case recordAliased(kind: Record.Kind, to: String)
     /// Only a declaration is left, or a declaration became a definition.
     case recordLostDefinition
     case recordGainedDefinition
@@ -33,6 +35,9 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case fieldType(old: String, new: String, oldSize: FieldSize, newSize: FieldSize)
     /// Spelled differently with the same meaning (`u32` / `__u32` / `uint32_t`).
     case fieldSpelling(old: String, new: String, meaning: String, canonical: String)
+    /// A field's struct or union type has another name and the very same layout (the
+    /// old name often kept as a `#define` alias).
+    case fieldTypeRenamed(old: String, new: String)
     /// A reserved or padding field now holds these fields, in the same bytes.
     case reservedUsed(field: String, by: [String])
     /// A zero- or one-element array became a flexible array member (`[0]` -> `[]`) or the reverse,
@@ -52,6 +57,13 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case macroAdded(text: String)
     case macroRemoved(text: String)
     case macroText(old: String, new: String)
+
+    // Functions: prototypes and `static inline` helpers (`signature` as canonical C).
+    case functionAdded(signature: String)
+    case functionRemoved(signature: String)
+    case functionSignature(old: String, new: String)
+    /// The same canonical signature, spelled with other type names.
+    case functionSpelling(old: String, new: String)
 
     // Named values: constants, enumerators and ioctls.
     case valueAdded(NamedConstant)
@@ -77,14 +89,19 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     /// The category the policy maps to a severity.
     public var category: ChangeCategory {
         switch self {
-        case .headerAdded, .recordAdded, .recordGainedDefinition, .fieldAdded, .typedefAdded, .enumAdded, .macroAdded, .valueAdded:
+        case .headerAdded, .recordAdded, .recordGainedDefinition, .fieldAdded, .typedefAdded, .enumAdded, .macroAdded, .valueAdded,
+             .functionAdded:
             return .added
-        case .headerRemoved, .recordRemoved, .recordLostDefinition, .fieldRemoved, .typedefRemoved, .enumRemoved, .macroRemoved, .valueRemoved:
+        case .headerRemoved, .recordRemoved, .recordLostDefinition, .fieldRemoved, .typedefRemoved, .enumRemoved, .macroRemoved, .valueRemoved,
+             .functionRemoved:
             return .removed
         case .recordRenamed, .fieldRenamed, .valueRenamed:
             return .renamed
-        case .recordKindChanged, .enumeratorMoved:
+        case .recordKindChanged:
             return .kindChanged
+        case .enumeratorMoved:
+            // Its value is compared apart (value-changed); the move alone keeps every binary working.
+            return .redefined
         case let .valueKindChanged(old, new):
             // A constant whose value is unchanged is never breaking.
             return old.sameValue(as: new) ? .redefined : .kindChanged
@@ -99,7 +116,7 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .layoutDrift
         case let .fieldType(_, _, oldSize, newSize):
             return oldSize.bytes == newSize.bytes ? .typeChanged : .layoutDrift
-        case .typedefType, .enumUnderlyingType:
+        case .typedefType, .enumUnderlyingType, .functionSignature:
             return .typeChanged
         case let .constantType(_, _, sameMeaning):
             return sameMeaning ? .spellingChanged : .typeChanged
@@ -107,7 +124,7 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .tailExtension
         case .reservedUsed:
             return .reservedUsed
-        case .fieldSpelling, .typedefSpelling, .ioctlArgumentSpelling:
+        case .fieldSpelling, .typedefSpelling, .ioctlArgumentSpelling, .fieldTypeRenamed, .recordAliased, .functionSpelling:
             return .spellingChanged
         case .macroText:
             return .macroChanged

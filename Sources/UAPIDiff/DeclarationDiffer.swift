@@ -7,7 +7,7 @@ struct DeclarationDiffer {
     let moves: HeaderMoves
 
     func changes() -> [Change] {
-        typedefs() + enums() + macros() + headers()
+        typedefs() + enums() + macros() + functions() + headers()
     }
 
     private func typedefs() -> [Change] {
@@ -73,7 +73,8 @@ struct DeclarationDiffer {
         let constantNames: (TargetSnapshot) -> Set<String> = { target in
             Set(target.constants.map(\.name)).union(target.enums.flatMap { $0.enumerators.map(\.name) })
         }
-        let interesting: (Macro) -> Bool = { $0.status != .empty }
+        // Empty macros count (feature tests such as `__ARCH_WANT_*`), include guards do not.
+        let interesting: (Macro) -> Bool = { $0.status != .empty || !IncludeGuard.looksLikeOne($0.name) }
         let chosen = DefinitionChoice(old: old.macros.filter(interesting), new: new.macros.filter(interesting),
                                       name: \.name, header: \.location.header)
         let before = chosen.old, after = chosen.new
@@ -99,6 +100,34 @@ struct DeclarationDiffer {
                 changes.append(Change(.macroText(old: previous.text, new: macro.text), item: .macro, name: name,
                                       header: macro.location.header, oldLocation: previous.location, newLocation: macro.location))
             }
+        }
+        return changes
+    }
+
+    /// Prototypes and inline helpers: a program calls them by name with these types.
+    private func functions() -> [Change] {
+        let chosen = DefinitionChoice(old: old.functions, new: new.functions, name: \.name, header: \.location.header)
+        var changes: [Change] = []
+        for (name, function) in chosen.old where chosen.new[name] == nil {
+            changes.append(Change(.functionRemoved(signature: function.canonicalSignature), item: .function, name: name,
+                                  header: function.location.header, oldLocation: function.location))
+        }
+        for (name, function) in chosen.new {
+            guard let previous = chosen.old[name] else {
+                changes.append(Change(.functionAdded(signature: function.canonicalSignature), item: .function, name: name,
+                                      header: function.location.header, newLocation: function.location))
+                continue
+            }
+            let fact: ChangeFact
+            if previous.canonicalSignature != function.canonicalSignature {
+                fact = .functionSignature(old: previous.canonicalSignature, new: function.canonicalSignature)
+            } else if previous.writtenSignature != function.writtenSignature {
+                fact = .functionSpelling(old: previous.writtenSignature, new: function.writtenSignature)
+            } else {
+                continue
+            }
+            changes.append(Change(fact, item: .function, name: name, header: function.location.header,
+                                  oldLocation: previous.location, newLocation: function.location))
         }
         return changes
     }

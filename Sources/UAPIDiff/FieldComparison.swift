@@ -6,6 +6,9 @@ import UAPIModel
 struct FieldComparison {
     let old: Record
     let new: Record
+    /// Whether two differently named types of a field (old side, new side) are the same to a
+    /// binary: structs or unions of the same layout, enums of the same integer type.
+    var equivalentTypes: (Field, Field) -> Bool = { _, _ in false }
     /// True when appended fields account for the record's size change.
     private(set) var explainsSize = false
 
@@ -86,7 +89,9 @@ struct FieldComparison {
         }
         let sameMeaning = TypeMeaning.key(canonical: field.canonicalType, size: field.size)
             == TypeMeaning.key(canonical: other.canonicalType, size: other.size)
-        if field.canonicalType != other.canonicalType, !sameMeaning {
+        if field.canonicalType != other.canonicalType, !sameMeaning, field.size == other.size, equivalentTypes(field, other) {
+            changes.append((.field, name, .fieldTypeRenamed(old: field.canonicalType, new: other.canonicalType)))
+        } else if field.canonicalType != other.canonicalType, !sameMeaning {
             changes.append((.field, name, .fieldType(old: field.canonicalType, new: other.canonicalType,
                                                      oldSize: FieldSize(field), newSize: FieldSize(other))))
         } else if field.type != other.type {

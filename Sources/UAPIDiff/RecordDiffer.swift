@@ -24,8 +24,9 @@ struct RecordDiffer {
         let chosen = DefinitionChoice(old: old.records, new: new.records, name: \.name, header: \.location.header)
         let oldRecords = chosen.old, newRecords = chosen.new
         var changes: [Change] = []
-        // Anonymous members are named by their offset: their moves show in the owner's fields.
-        let tracked: (Record) -> Bool = { !$0.isAnonymousMember }
+        // Anonymous members, and the untagged types of named members (`outer.member`), are
+        // part of their owner: their changes show in the owner's fields.
+        let tracked: (Record) -> Bool = { !$0.isAnonymousMember && !($0.isAnonymous && $0.name.contains(".")) }
         // An opaque declaration (`struct ib_pd;`, named only by a prototype) has no layout to lose or gain.
         let removed = old.records.filter { tracked($0) && $0.isComplete && newRecords[$0.name] == nil }
         let added = new.records.filter { tracked($0) && $0.isComplete && oldRecords[$0.name] == nil }
@@ -38,7 +39,21 @@ struct RecordDiffer {
                                   header: record.location.header, oldLocation: oldRecords[oldName]!.location,
                                   newLocation: record.location))
         }
+        let aliases = Dictionary(new.macros.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
         for record in removed where !renamedOld.contains(record.name) {
+            // `#define old_name new_name`: the old spelling still names the same layout.
+            if let target = aliases[record.name], let aliased = newRecords[target], aliased.isComplete,
+               aliased.kind == record.kind, RecordShape(aliased).ignoringAlignment == RecordShape(record).ignoringAlignment {
+                let change = { (fact: ChangeFact) in
+                    Change(fact, item: .record, name: record.name, header: aliased.location.header,
+                           oldLocation: record.location, newLocation: aliased.location)
+                }
+                changes.append(change(.recordAliased(kind: record.kind, to: target)))
+                if aliased.alignment != record.alignment {
+                    changes.append(change(.recordAlignment(old: record.alignment, new: aliased.alignment)))
+                }
+                continue
+            }
             changes.append(Change(.recordRemoved(kind: record.kind), item: .record, name: record.name,
                                   header: record.location.header, oldLocation: record.location))
         }
@@ -46,7 +61,8 @@ struct RecordDiffer {
             changes.append(Change(.recordAdded(kind: record.kind), item: .record, name: record.name,
                                   header: record.location.header, newLocation: record.location))
         }
-        for newRecord in new.records where newRecords[newRecord.name]?.location == newRecord.location {
+        // An anonymous member is compared as part of its owner (its fields are the owner's).
+        for newRecord in new.records where !newRecord.isAnonymousMember && newRecords[newRecord.name]?.location == newRecord.location {
             guard let oldRecord = oldRecords[newRecord.name] else { continue }
             changes += compare(oldRecord, newRecord)
         }
@@ -72,6 +88,7 @@ struct RecordDiffer {
             return moved
         }
         var fields = FieldComparison(old: oldFlat, new: newFlat)
+        fields.equivalentTypes = equivalentTypes
         var changes = moved + fields.changes().map { item, name, fact in
             Change(fact, item: item, name: name, header: new.location.header, oldLocation: old.location, newLocation: new.location)
         }
@@ -82,6 +99,34 @@ struct RecordDiffer {
         if old.alignment != new.alignment { changes.append(change(.recordAlignment(old: old.alignment, new: new.alignment))) }
         if old.isPacked != new.isPacked { changes.append(change(.recordPacking(isPacked: new.isPacked))) }
         return changes
+    }
+
+    /// A field's type renamed without a change a binary sees: a struct or union of the
+    /// same layout (also one that lost or gained its tag), an enum of the same integer
+    /// type, or `char` spelled as its signedness on this target.
+    private func equivalentTypes(_ a: Field, _ b: Field) -> Bool {
+        let arrays = (ArrayShape.split(a.canonicalType)?.count, ArrayShape.split(b.canonicalType)?.count)
+        guard arrays.0 == arrays.1 else { return false }
+        if let left = a.record.flatMap { oldByName[$0] }, let right = b.record.flatMap { newByName[$0] } {
+            // Alignment is left out: a member type's alignment shows in the owner's offsets and alignment.
+            return left.isComplete && right.isComplete && left.kind == right.kind && RecordShape(left).ignoringAlignment == RecordShape(right).ignoringAlignment
+        }
+        let element = { (field: Field) in ArrayShape.split(field.canonicalType)?.element ?? field.canonicalType }
+        let (left, right) = (element(a), element(b))
+        let undeclared = old.enumDecl(named: String(left.dropFirst(5))) == nil || new.enumDecl(named: String(right.dropFirst(5))) == nil
+        if left.hasPrefix("enum "), right.hasPrefix("enum "), undeclared {
+            // An enum declared inside a struct is not in the snapshot: two enums of one size are one integer type.
+            return a.size == b.size
+        }
+        return integerMeaning(left, in: old) == integerMeaning(right, in: new) && integerMeaning(left, in: old) != nil
+    }
+
+    /// `enum x` as its underlying integer type, `char` as the signed or unsigned char it is here.
+    private func integerMeaning(_ type: String, in target: TargetSnapshot) -> String? {
+        if type.hasPrefix("enum "), let decl = target.enumDecl(named: String(type.dropFirst(5))) { return decl.underlyingType }
+        if type == "char" { return TypeMeaning.plainCharIsUnsigned(on: target.target) ? "unsigned char" : "signed char" }
+        if ["unsigned char", "signed char"].contains(type) { return type }
+        return type.hasPrefix("enum ") ? nil : type
     }
 
     private func flattened(_ record: Record, in records: [String: Record]) -> Record {
@@ -108,6 +153,13 @@ struct RecordShape: Equatable {
     var size: Int?
     var alignment: Int?
     var fields: [String]
+
+    /// The same layout as far as the fields and the size go.
+    var ignoringAlignment: RecordShape {
+        var copy = self
+        copy.alignment = nil
+        return copy
+    }
 
     init(_ record: Record) {
         size = record.size

@@ -26,10 +26,22 @@ enum TypeMeaning {
         guard !suffix.isEmpty else { return nil }
         let numbers = suffix.split(whereSeparator: { $0 == "[" || $0 == "]" }).compactMap { Int($0) }
         guard !numbers.isEmpty else { return nil }
-        return numbers.reduce(1, *)
+        // The spelling may come from a snapshot file: a product that overflows means no usable count.
+        var product = 1
+        for number in numbers {
+            let (next, overflow) = product.multipliedReportingOverflow(by: number)
+            if overflow { return nil }
+            product = next
+        }
+        return product
     }
 
     private static let lp64: Set<String> = ["x86_64", "aarch64", "riscv64", "ppc64le", "s390x"]
+
+    /// Targets whose plain `char` is unsigned (the ARM, PowerPC, RISC-V and s390 ABIs).
+    static func plainCharIsUnsigned(on target: String) -> Bool {
+        ["aarch64", "arm", "riscv64", "ppc64le", "s390x"].contains(target)
+    }
 
     /// Two canonical spellings of one integer type on `target`: on LP64 targets
     /// `unsigned long` and `unsigned long long` are both 8 bytes (uint64_t vs __u64).

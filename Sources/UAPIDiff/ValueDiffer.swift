@@ -9,8 +9,12 @@ struct ValueDiffer {
     let sentinel: (NamedValue, TargetSnapshot) -> Bool
 
     func changes() -> [Change] {
+        // An include guard defined as 1 (`#define _LINUX_FOO_H 1`) is not a constant anyone uses.
+        let values = { (target: TargetSnapshot) in
+            NamedValue.all(in: target).filter { !($0.constant.value == IntegerValue(Int64(1)) && !$0.isEnumerator && IncludeGuard.looksLikeOne($0.name)) }
+        }
         // The two sides are independent until compared: each half on its own core.
-        let (oldAll, newAll) = inParallel({ NamedValue.all(in: old) }, { NamedValue.all(in: new) })
+        let (oldAll, newAll) = inParallel({ values(old) }, { values(new) })
         let chosen = DefinitionChoice(old: oldAll, new: newAll, name: \.name, header: \.location.header)
         let oldValues = chosen.old, newValues = chosen.new
         let macroText: (TargetSnapshot) -> [String: String] = { target in
@@ -48,7 +52,9 @@ struct ValueDiffer {
                                   newLocation: after.location))
         }
 
-        let renames = RenameMatcher.pairs(removed: gone, added: fresh, same: { $0.sameValue(as: $1) && $0.isEnumerator == $1.isEnumerator })
+        // A sentinel's value is where the list ends, not a meaning: it is never a rename.
+        let renames = RenameMatcher.pairs(removed: gone.filter { !sentinel($0.1, old) }, added: fresh.filter { !sentinel($0.1, new) },
+                                          same: { $0.sameValue(as: $1) && $0.isEnumerator == $1.isEnumerator })
         for (oldName, newName) in renames {
             let before = oldValues[oldName]!, after = newValues[newName]!
             var rename = change(.valueRenamed(value: before.constant, oldNameNowMeans: newValues[oldName]?.constant), before, after)

@@ -30,6 +30,8 @@ struct ConstantProber {
             guard let result = cursor.evaluate() else { continue }
             let value = result.value
             guard value != .unknown else { continue }
+            // `1e999` is infinite: a snapshot (JSON) cannot hold it, so it stays a macro that is not a constant.
+            if case let .float(number) = value, !number.isFinite { continue }
             outcomes[index] = .value(value, cType: cType(of: cursor.type, value: value))
         }
         return outcomes

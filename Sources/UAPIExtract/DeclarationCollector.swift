@@ -10,6 +10,8 @@ struct DeclarationCollector {
     private(set) var macroDefinitions: [MacroDefinition] = []
     private var defined = Set<String>()
     private var declaredOnly: [String: (Record.Kind, SourceLocation)] = [:]
+    /// Offsets of very large records' fields, to be asked in one more parse.
+    var offsetProbes = FieldOffsetProbes()
 
     init(namer: HeaderNamer, umbrellaPath: String) {
         self.namer = namer
@@ -114,7 +116,8 @@ struct DeclarationCollector {
         guard !defined.contains(name) else { return }
         defined.insert(name)
         note(cursor)
-        let fields = fields(of: cursor, owner: name, enclosingType: cursor.type, baseBits: 0)
+        let fields = fields(of: cursor, owner: name, enclosingType: cursor.type, baseBits: 0,
+                            probeType: FieldOffsetProbes.typeSpelling(of: cursor, name: name, isAnonymous: isAnonymous))
         let type = cursor.type
         output.records.append(Record(
             name: name, kind: cursor.kind == .unionDecl ? .union : .struct,

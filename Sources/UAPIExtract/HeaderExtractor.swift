@@ -7,9 +7,6 @@ import UAPIModel
 /// needed for macros of included headers that are not listed themselves.
 struct HeaderExtractor {
     static let umbrellaPath = "/__uapi__/umbrella.c"
-    /// Declared right after the header: it parses at the top level only if the header
-    /// closed every brace, so a header cut short cannot swallow the probes after it.
-    static let sentinel = "__uapi_header_end"
 
     let header: ListedHeader
     let environment: TargetEnvironment
@@ -19,6 +16,9 @@ struct HeaderExtractor {
     let listedPaths: Set<String>
     /// Evaluate macros of included, unlisted headers too (not needed with --only-listed).
     let evaluateIncludedMacros: Bool
+    let limits: InputLimits
+    /// Files read by the checks before parsing, shared by the snapshot's jobs.
+    let scanCache: SourceScanCache
     /// Headers included before the listed one (`--prelude`).
     var preludes: [Prelude] = []
     /// Checks that every kernel header came from the tree being snapshotted.
@@ -27,29 +27,43 @@ struct HeaderExtractor {
     var enteredFiles: (([String]) -> Void)?
 
     func extract(index: ClangIndex) throws -> HeaderExtraction {
-        let prelude = (kernelTypes ? KernelTypesPrelude.text : "") + preludes.map(\.text).joined()
-            + "#include \"\(header.path)\"\n" + "static const int \(Self.sentinel) = 0;\n"
+        let preludeText = (kernelTypes ? KernelTypesPrelude.text : "") + preludes.map(\.text).joined()
+        try HeaderInputCheck(arguments: parseArguments, limits: limits, prelude: preludeText, cache: scanCache).check(header.path)
+        let includeLine = preludeText.split(separator: "\n", omittingEmptySubsequences: false).count
+        let prelude = preludeText + (try UmbrellaFile.includeLine(for: header.path)) + UmbrellaFile.fence
         let firstProbeLine = prelude.split(separator: "\n", omittingEmptySubsequences: false).count
         // The listed header's own macros are probed in the same parse, found by name in its text.
         let scanned = MacroScanner.objectLikeNames(inFile: header.path)
         let unit = try parse(prelude + ConstantProber.source(for: scanned), index: index, detailed: true)
         enteredFiles?(unit.includedFiles)
-        let isProbeLine: (ClangDiagnostic) -> Bool = { $0.file == HeaderExtractor.umbrellaPath && $0.line >= firstProbeLine }
+        // The end of the file, after the last probe, is not a probe line: an error there is the header's.
+        let probeLines = firstProbeLine..<(firstProbeLine + scanned.count)
+        let isProbeLine: (ClangDiagnostic) -> Bool = { $0.file == HeaderExtractor.umbrellaPath && probeLines.contains($0.line) }
         let diagnostics = unit.diagnostics.filter { !isProbeLine($0) && ($0.file != HeaderExtractor.umbrellaPath || $0.severity >= .error) }
         let errors = diagnostics.filter { $0.severity >= .error }
-        if let firstError = errors.first(where: { $0.file != HeaderExtractor.umbrellaPath || $0.line < firstProbeLine - 1 }) {
+        // The header's own errors first; then a header cut short (the fence after it did not
+        // parse), named by its unfinished declaration; then errors of the prelude.
+        if let firstError = errors.first(where: { $0.file != HeaderExtractor.umbrellaPath }) {
             throw UAPIError.headerError(diagnostic: firstError.placedMessage, more: errors.count - 1)
         }
-        try checkHeaderEnded(unit, sentinelLine: firstProbeLine - 1, errors: errors.count)
+        try checkHeaderEnded(unit, includeLine: includeLine, errors: errors.count)
+        if let firstError = errors.first {
+            throw UAPIError.headerError(diagnostic: UmbrellaFile.placedMessage(firstError, header: header.path, includeLine: includeLine),
+                                        more: errors.count - 1)
+        }
         let included = unit.includedFiles.filter { $0 != HeaderExtractor.umbrellaPath }
         try provenance.check(included, listed: listedPaths)
 
         var collector = DeclarationCollector(namer: namer, umbrellaPath: HeaderExtractor.umbrellaPath)
         collector.collect(unit)
         var output = collector.output
+        if !collector.offsetProbes.pending.isEmpty {
+            let offsetUnit = try parse(prelude + collector.offsetProbes.source, index: index, detailed: false)
+            collector.offsetProbes.fill(&output.records, from: offsetUnit)
+        }
         output.warnings = diagnostics.filter { $0.severity == .warning }.map(\.rendered)
-
         for file in included { output.includedFiles[HeaderNamer.normalize(file)] = namer.name(of: file) }
+
         output.macroFiles = Set(collector.macroDefinitions.map(\.file))
         var outcomes: [String: ConstantProber.Outcome] = [:]
         let results = ConstantProber.read(unit, umbrellaPath: HeaderExtractor.umbrellaPath, firstLine: firstProbeLine, count: scanned.count)
@@ -85,14 +99,13 @@ struct HeaderExtractor {
         return output
     }
 
-    /// A header that leaves a brace open ends inside a declaration: the sentinel then
-    /// fails to parse. Names the unfinished declaration's first line.
-    private func checkHeaderEnded(_ unit: TranslationUnit, sentinelLine: Int, errors: Int) throws {
+    /// A header that leaves a brace or a declaration open swallows the fence after it.
+    /// Names the unfinished declaration: where clang saw its `{`, else the last one.
+    private func checkHeaderEnded(_ unit: TranslationUnit, includeLine: Int, errors: Int) throws {
+        // The fence is the line after the `#include`; the probes after it may fail on their own.
+        let umbrellaErrors = unit.diagnostics.filter { $0.severity >= .error && $0.file == HeaderExtractor.umbrellaPath && $0.line == includeLine + 1 }
+        guard !UmbrellaFile.fenceIsIntact(in: unit) || !umbrellaErrors.isEmpty else { return }
         let topLevel = unit.cursor.children
-        let sentinelParsed = topLevel.contains { $0.kind == .varDecl && $0.spelling == Self.sentinel }
-        let umbrellaErrors = unit.diagnostics.filter { $0.severity >= .error && $0.file == HeaderExtractor.umbrellaPath }
-        guard !sentinelParsed || umbrellaErrors.contains(where: { $0.line == sentinelLine }) else { return }
-        // clang notes where the open brace is ("to match this '{'"); else name the last declaration.
         let opening = umbrellaErrors.flatMap(\.notes).first { $0.file != HeaderExtractor.umbrellaPath && !$0.file.isEmpty }
         let last = topLevel.last { !$0.position.file.isEmpty && $0.position.file != HeaderExtractor.umbrellaPath }
         let place = opening.map { "\($0.file):\($0.line)" } ?? last.map { "\($0.position.file):\($0.position.line)" } ?? header.path
@@ -101,12 +114,20 @@ struct HeaderExtractor {
                                     more: max(0, errors - 1))
     }
 
-    private func parse(_ source: String, index: ClangIndex, detailed: Bool) throws -> TranslationUnit {
+    /// clang's command line; the checks before parsing read their include path from it too.
+    private var parseArguments: [String] {
         var arguments = environment.arguments
         if let resource = ResourceDirectory.path { arguments += ["-resource-dir", resource] }
-        return try TranslationUnit(index: index, mainFile: HeaderExtractor.umbrellaPath, arguments: arguments,
-                                   unsavedFiles: [HeaderExtractor.umbrellaPath: source],
-                                   detailedPreprocessing: detailed)
+        return arguments
+    }
+
+    private func parse(_ source: String, index: ClangIndex, detailed: Bool) throws -> TranslationUnit {
+        do {
+            return try TranslationUnit(index: index, mainFile: HeaderExtractor.umbrellaPath, arguments: parseArguments,
+                                       unsavedFiles: [HeaderExtractor.umbrellaPath: source], detailedPreprocessing: detailed)
+        } catch let error as ClangError {
+            throw UAPIError.headerError(diagnostic: UmbrellaFile.parseFailure(error, header: header.path), more: 0)
+        }
     }
 
     /// A macro redefined later in the same translation unit: the last definition is the one in force.

@@ -16,6 +16,9 @@ public enum HeaderResolver {
                 if isDirectory.boolValue {
                     result.formUnion(try headers(inDirectory: path, recursive: recursive, roots: searchRoots))
                 } else {
+                    if case let .other(kind) = FileKind(path: path) {
+                        throw UAPIError.notRegularFile(path: argument, kind: kind, includedFrom: nil)
+                    }
                     result.insert(ListedHeader(path: path, name: name(of: path, roots: searchRoots, fallbackRoot: nil)))
                 }
                 continue
@@ -31,7 +34,7 @@ public enum HeaderResolver {
     }
 
     private static func headers(inDirectory directory: String, recursive: Bool, roots: [String]) throws -> [ListedHeader] {
-        let files = try HeaderFiles.list(under: directory, recursive: recursive)
+        let files = try HeaderDirectory.headers(in: directory, recursive: recursive)
         // A directory argument names its files relative to the nearest include root
         // above it, else relative to its own parent (`linux/` -> `linux/x.h`).
         let parent = (directory as NSString).deletingLastPathComponent

@@ -6,12 +6,22 @@ extension DeclarationCollector {
     /// `baseBits` (non-zero inside anonymous members, whose offsets count from the
     /// outermost record that is not an anonymous member). Nested and anonymous
     /// records become records of their own.
-    mutating func fields(of record: Cursor, owner: String, enclosingType: ClangType, baseBits: Int) -> [Field] {
+    /// `probeType` names the record for `FieldOffsetProbes`, used when it has very many fields.
+    mutating func fields(of record: Cursor, owner: String, enclosingType: ClangType, baseBits: Int, probeType: String? = nil) -> [Field] {
         var fields: [Field] = []
-        for child in record.children {
+        let children = record.children
+        let probeType = probeType.flatMap { type in
+            children.lazy.filter { $0.kind == .fieldDecl }.count > FieldOffsetProbes.threshold ? type : nil
+        }
+        for child in children {
             switch child.kind {
             case .fieldDecl:
-                fields.append(field(child, path: owner, baseBits: baseBits))
+                if let probeType, !child.isBitField, !child.spelling.isEmpty {
+                    offsetProbes.add(.init(record: owner, fieldIndex: fields.count, type: probeType, field: child.spelling, cursor: child))
+                    fields.append(field(child, path: owner, baseBits: baseBits, offsetProbed: true))
+                } else {
+                    fields.append(field(child, path: owner, baseBits: baseBits))
+                }
             case .structDecl, .unionDecl:
                 if child.isAnonymousRecordMember {
                     fields.append(anonymousMember(child, owner: owner, enclosingType: enclosingType, baseBits: baseBits))
@@ -26,7 +36,8 @@ extension DeclarationCollector {
         return fields
     }
 
-    private mutating func field(_ cursor: Cursor, path: String, baseBits: Int) -> Field {
+    /// With `offsetProbed`, the offset is `baseBits` until the probes add the field's own.
+    private mutating func field(_ cursor: Cursor, path: String, baseBits: Int, offsetProbed: Bool = false) -> Field {
         let type = cursor.type
         let name = cursor.spelling
         var recordPath: String?
@@ -48,7 +59,7 @@ extension DeclarationCollector {
         }
         return Field(
             name: name, type: TypeName.clean(type.spelling), canonicalType: TypeName.clean(type.canonical.spelling),
-            offsetBits: baseBits + (cursor.offsetOfField ?? 0),
+            offsetBits: baseBits + (offsetProbed ? 0 : cursor.offsetOfField ?? 0),
             size: type.isIncompleteArray ? nil : try? type.size.get(),
             bitWidth: cursor.isBitField ? cursor.bitWidth : nil,
             isFlexibleArray: type.isIncompleteArray, record: recordPath)
@@ -60,7 +71,7 @@ extension DeclarationCollector {
         let type = cursor.type
         let memberBits = baseBits + memberOffset(cursor, in: enclosingType)
         let kind = cursor.kind == .unionDecl ? "union" : "struct"
-        let name = "\(owner)::<anon \(kind) at \(memberBits / 8)>"
+        let name = uniqueAnonymousName("\(owner)::<anon \(kind) at \(memberBits / 8)", kind: kind)
         let fields = fields(of: cursor, owner: owner, enclosingType: type, baseBits: memberBits)
         append(Record(name: name, kind: kind == "union" ? .union : .struct, location: location(of: cursor),
                       isAnonymous: true, isComplete: true, size: try? type.size.get(),
@@ -69,6 +80,17 @@ extension DeclarationCollector {
         return Field(name: "", type: "\(kind) <anonymous>", canonicalType: "\(kind) <anonymous>",
                      offsetBits: memberBits, size: try? type.size.get(), bitWidth: nil,
                      isFlexibleArray: false, record: name)
+    }
+
+    /// Two anonymous members of one kind at one offset (the structs of a union, each
+    /// `__DECLARE_FLEX_ARRAY`) must not share a name: the second is `... #2>`.
+    private func uniqueAnonymousName(_ stem: String, kind: String) -> String {
+        var name = stem + ">", index = 2
+        while output.records.contains(where: { $0.name == name }) {
+            name = "\(stem) #\(index)>"
+            index += 1
+        }
+        return name
     }
 
     /// libclang gives no offset for the implicit field of an anonymous member, so take

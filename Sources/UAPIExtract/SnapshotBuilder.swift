@@ -45,6 +45,7 @@ public struct SnapshotBuilder {
         let jobs = environments.flatMap { environment in parsed.map { (environment, $0) } }
         let counter = ProgressCounter(total: jobs.count, report: progress)
         let listedPaths = Set(headers.map(\.path))
+        let scanCache = SourceScanCache()
         let fileHashes = FileHashes()
         let session = request.cache.map { CacheSession(cache: $0, hashes: fileHashes) }
         let cacheEnvironments = environments.map { CacheKey.environment($0, request: request, overlay: overlay) }
@@ -62,11 +63,18 @@ public struct SnapshotBuilder {
                 let extractor = HeaderExtractor(header: header, environment: environment,
                                                 kernelTypes: request.kernelTypes, namer: namer,
                                                 listedPaths: listed[job / parsed.count] ?? listedPaths,
-                                                evaluateIncludedMacros: !request.onlyListed,
-                                                preludes: request.preludes, provenance: provenance)
+                                                evaluateIncludedMacros: !request.onlyListed, limits: request.limits,
+                                                scanCache: scanCache, preludes: request.preludes, provenance: provenance)
                 defer { counter.step() }
-                guard let session else { return Swift.Result { try extractor.extract(index: index) } }
-                return session.extract(extractor, index: index, environment: cacheEnvironments[job / parsed.count])
+                // The watchdog bounds the whole job, a cache lookup included.
+                let watched = { (work: () throws -> HeaderExtraction) in
+                    Swift.Result {
+                        try HeaderWatchdog.shared.watch(header: "\(header.name) (\(environment.target.name))",
+                                                        seconds: request.limits.timeoutPerHeader, work)
+                    }
+                }
+                guard let session else { return watched { try extractor.extract(index: index) } }
+                return watched { try session.extract(extractor, index: index, environment: cacheEnvironments[job / parsed.count]).get() }
             }
         }
         var outcomes = run(Array(jobs.indices), [:])
@@ -97,20 +105,26 @@ public struct SnapshotBuilder {
         for (position, environment) in environments.enumerated() {
             let slice = outcomes[(position * parsed.count)..<((position + 1) * parsed.count)]
             var extractions: [HeaderExtraction] = []
+            var failures: [String] = []
             for (header, outcome) in zip(parsed, slice) {
                 switch outcome {
-                case let .success(extraction):
+                case var .success(extraction):
+                    // A listed header that parsed is in the snapshot even when it defines nothing itself.
+                    if extraction.files[header.path] == nil { extraction.files[header.path] = header.name }
                     extractions.append(extraction)
                 case let .failure(error) where request.keepGoing:
                     let explained = Self.explained(error, environment)
                     let reason = (explained as? LocalizedError)?.errorDescription ?? "\(explained)"
                     skipped.append(SkippedHeader(header: header.name, target: environment.target.name, reason: reason))
                     warnings.insert(skipped.last!.message)
+                    failures.append("\(header.name) for \(environment.target.name): \(reason)")
                 case let .failure(error):
                     throw Self.explained(error, environment)
                 }
             }
             extractions.expandCachedChunks()
+            // Keeping going is for leaving some headers out, not all: an empty target would pass for a clean one.
+            if extractions.isEmpty, !parsed.isEmpty { throw UAPIError.everyHeaderFailed(failures) }
             extractions.forEach { warnings.formUnion($0.warnings) }
             try checkOneFilePerName(extractions, target: environment.target)
             targets.append(try TargetMerger(target: environment.target, listed: Set(headers.map(\.name)),

@@ -30,6 +30,8 @@ public struct SnapshotRequest: Sendable {
 
     /// The stdint prelude means the compiler's `<stdint.h>`, whatever the target's C library.
     var parsesFreestanding: Bool { freestanding || preludes.contains(.stdint) }
+    /// Size and time bounds for each header (see `InputLimits`).
+    public var limits = InputLimits()
 
     public init(headers: [ListedHeader], includeDirectories: [String] = [], targets: [Target] = [.x86_64],
                 kernelTypes: Bool = false, onlyListed: Bool = false, defines: [String] = [],

@@ -21,7 +21,7 @@ public enum SnapshotCoding {
     }
 
     public static func decode(_ data: Data, path: String) throws -> Snapshot {
-        try data.withUnsafeBytes { raw in
+        let snapshot: Snapshot = try data.withUnsafeBytes { raw in
             var reader = JSONReader(raw.bindMemory(to: UInt8.self))
             do {
                 return try SnapshotDocument.read(&reader)
@@ -31,10 +31,17 @@ public enum SnapshotCoding {
                 throw UAPIError.badSnapshot(path: path, reason: rejection.reason)
             }
         }
+        if let violation = SnapshotBounds.violation(in: snapshot) {
+            throw UAPIError.badSnapshot(path: path, reason: violation)
+        }
+        return snapshot
     }
 
+    /// The largest snapshot file read: a few times the largest real one (all of /usr/include).
+    public static let maxBytes = 1 << 30
+
     public static func read(path: String) throws -> Snapshot {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try InputFile.read(path, maxBytes: maxBytes) else {
             throw UAPIError.badSnapshot(path: path, reason: "cannot read the file")
         }
         return try decode(data, path: path)

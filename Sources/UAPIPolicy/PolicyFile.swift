@@ -9,9 +9,10 @@ public enum PolicyFile {
     static let knownKeys: Set<String> = ["severity", "experimental", "extensible", "sentinels", "suppress"]
 
     public static func load(path: String) throws -> Policy {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = try InputFile.readText(path, maxBytes: YAMLLimits.maxBytes) else {
             throw UAPIError.badConfig(path: path, line: nil, reason: "cannot read the policy file")
         }
+        try YAMLLimits.check(text, path: path)
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
             throw UAPIError.badConfig(path: path, line: nil, reason: "not valid YAML: \(error)")

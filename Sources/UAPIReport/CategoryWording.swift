@@ -15,10 +15,10 @@ extension ChangeCategory {
         case .tailExtension: return "A record grew by fields appended at its end (compatible only for extensible structs such as VFIO's argsz ones)."
         case .reservedUsed: return "A reserved or padding field was given a meaning; the layout is unchanged."
         case .sentinelChanged: return "A sentinel enumerator (*_MAX, *_NUM) moved because entries were added."
-        case .spellingChanged: return "A type is spelled differently with the same meaning (u32 / __u32 / uint32_t)."
+        case .spellingChanged: return "A type is spelled differently with the same meaning (u32 / __u32 / uint32_t, a struct renamed with the same layout)."
         case .macroChanged: return "A function-like or non-constant macro changed its text."
         case .flexibleArray: return "A zero- or one-element array became a flexible array member ([0] -> []), or the reverse, at the same place."
-        case .redefined: return "A name keeps its value but is defined another way (a macro became an enumerator, or the reverse): #ifdef tests see it change."
+        case .redefined: return "A name keeps its value but is defined another way (a macro became an enumerator or the reverse, an enumerator moved to another enum): #ifdef tests and enum types see it change."
         case .contextChanged: return "A macro with the same text now evaluates to a constant, or no longer does: what its header includes changed, not its value."
         case .moved: return "The same definition now lives in another header of the set."
         }

@@ -15,6 +15,8 @@ public enum ChangeWording {
         case let .recordRenamed(kind):
             return "\(kind.rawValue) \(name) is now \(newName) with the same layout; the old name is gone for source users"
         case let .recordKindChanged(old, new): return "\(name) changed from a \(old.rawValue) to a \(new.rawValue)"
+        case let .recordAliased(kind, to):
+            return "\(kind.rawValue) \(name) is now \(to) with the same layout; the old name stays as a #define of the new one"
         case .recordLostDefinition: return "\(name) lost its definition (only a declaration is left)"
         case .recordGainedDefinition: return "\(name) gained a definition"
         case let .recordSize(old, new): return "size of \(name) changed from \(number(old)) to \(number(new)) bytes"
@@ -33,6 +35,7 @@ public enum ChangeWording {
                 + (oldSize.bytes == newSize.bytes ? "" : " (\(sizeText(oldSize)) -> \(sizeText(newSize)))")
         case let .fieldSpelling(old, new, meaning, canonical):
             return "\(name) is spelled \(new) instead of \(old); both are \(meaning == canonical ? meaning : "\(meaning) (\(canonical))")"
+        case let .fieldTypeRenamed(old, new): return "type of \(name) is now \(new) instead of \(old), with the same layout"
         case let .reservedUsed(_, by): return "\(name) (reserved) now holds \(by.joined(separator: ", ")) in the same bytes"
         case let .flexibleArray(old, new): return "\(name) is now \(new) instead of \(old), at the same offset"
         case let .moved(from, to): return "\(name) moved from \(from) to \(to) unchanged"
@@ -46,6 +49,10 @@ public enum ChangeWording {
         case .macroAdded: return "macro \(name) was added"
         case .macroRemoved: return "macro \(name) was removed"
         case .macroText: return "macro \(name) changed its definition"
+        case .functionAdded: return "function \(name) was added"
+        case .functionRemoved: return "function \(name) was removed"
+        case let .functionSignature(old, new): return "function \(name) changed from \(old) to \(new)"
+        case let .functionSpelling(old, new): return "function \(name) is declared \(new) instead of \(old); the same types"
         default: return valueSentence(change)
         }
     }
@@ -86,6 +93,7 @@ public enum ChangeWording {
         switch change.fact {
         case .recordRenamed, .fieldRenamed, .valueRenamed: return renameEnds(change).old
         case let .recordKindChanged(old, _): return old.rawValue
+        case .recordAliased: return change.name
         case .recordLostDefinition: return "complete"
         case .recordGainedDefinition: return "opaque"
         case let .recordSize(old, _), let .recordAlignment(old, _): return number(old)
@@ -95,7 +103,7 @@ public enum ChangeWording {
         case let .fieldOffset(old, _): return offsetText(old)
         case let .fieldBitWidth(old, _): return widthText(old)
         case let .fieldSize(old, _): return sizeText(old)
-        case let .fieldType(old, _, _, _), let .fieldSpelling(old, _, _, _), let .typedefType(old, _),
+        case let .fieldType(old, _, _, _), let .fieldSpelling(old, _, _, _), let .typedefType(old, _), let .fieldTypeRenamed(old, _),
              let .typedefSpelling(old, _, _), let .enumUnderlyingType(old, _), let .macroText(old, _), let .constantType(old, _, _):
             return old
         case let .reservedUsed(field, _): return field
@@ -103,6 +111,8 @@ public enum ChangeWording {
         case let .moved(from, _): return from
         case let .typedefRemoved(canonical): return canonical
         case let .macroRemoved(text): return text
+        case let .functionRemoved(signature): return signature
+        case let .functionSignature(old, _), let .functionSpelling(old, _): return old
         case let .valueRemoved(value), let .stoppedBeingConstant(value, _), let .valueKindChanged(value, _),
              let .enumeratorMoved(_, _, value, _):
             return value.described
@@ -110,7 +120,7 @@ public enum ChangeWording {
         case .becameConstant: return notAConstant
         case let .ioctlArgumentSpelling(old, _): return old
         case .headerAdded, .headerRemoved, .recordAdded, .recordRemoved, .fieldAdded, .typedefAdded, .enumAdded, .enumRemoved,
-             .macroAdded, .valueAdded:
+             .macroAdded, .valueAdded, .functionAdded:
             return nil
         }
     }
@@ -120,6 +130,7 @@ public enum ChangeWording {
         switch change.fact {
         case .recordRenamed, .fieldRenamed, .valueRenamed: return renameEnds(change).new
         case let .recordKindChanged(_, new): return new.rawValue
+        case let .recordAliased(_, to): return to
         case .recordLostDefinition: return "opaque"
         case .recordGainedDefinition: return "complete"
         case let .recordSize(_, new), let .recordAlignment(_, new): return number(new)
@@ -129,7 +140,7 @@ public enum ChangeWording {
         case let .fieldOffset(_, new): return offsetText(new)
         case let .fieldBitWidth(_, new): return widthText(new)
         case let .fieldSize(_, new): return sizeText(new)
-        case let .fieldType(_, new, _, _), let .fieldSpelling(_, new, _, _), let .typedefType(_, new),
+        case let .fieldType(_, new, _, _), let .fieldSpelling(_, new, _, _), let .typedefType(_, new), let .fieldTypeRenamed(_, new),
              let .typedefSpelling(_, new, _), let .enumUnderlyingType(_, new), let .macroText(_, new), let .constantType(_, new, _):
             return new
         case let .reservedUsed(_, by): return by.joined(separator: ", ")
@@ -137,13 +148,15 @@ public enum ChangeWording {
         case let .moved(_, to): return to
         case let .typedefAdded(canonical): return canonical
         case let .macroAdded(text): return text
+        case let .functionAdded(signature): return signature
+        case let .functionSignature(_, new), let .functionSpelling(_, new): return new
         case let .valueAdded(value), let .becameConstant(value, _), let .valueKindChanged(_, value), let .enumeratorMoved(_, _, _, value):
             return value.described
         case let .valueChanged(_, new, _), let .ioctl(_, _, _, new): return new.displayValue
         case .stoppedBeingConstant: return notAConstant
         case let .ioctlArgumentSpelling(_, new): return new
         case .headerAdded, .headerRemoved, .recordAdded, .recordRemoved, .fieldRemoved, .typedefRemoved, .enumAdded, .enumRemoved,
-             .macroRemoved, .valueRemoved:
+             .macroRemoved, .valueRemoved, .functionRemoved:
             return nil
         }
     }

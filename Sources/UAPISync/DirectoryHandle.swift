@@ -94,7 +94,9 @@ final class DirectoryHandle {
 
     /// The bytes of the regular file `name`; a symbolic link there is an error naming it.
     func read(_ name: String) throws -> Data {
-        let raw = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever;
+        // the type check below then refuses it (a regular file reads the same either way).
+        let raw = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard raw >= 0 else {
             if errno == ELOOP { throw SyncFileError.symbolicLink(path(name)) }
             throw SyncFileError.failed("read it", path(name))

@@ -49,6 +49,8 @@ public struct SideLoader {
     /// `--sysroot` and `--prelude`.
     public var tree: HeaderTree = .host
     public var preludes: [Prelude] = []
+    /// Size and time bounds for headers parsed on the fly.
+    public var limits = InputLimits()
     /// The extraction cache for header sides, if any.
     public var cache: ExtractionCache?
 
@@ -151,7 +153,7 @@ public struct SideLoader {
     }
 
     private func headers(under directory: String, namedFrom root: String) throws -> [ListedHeader] {
-        let files = try HeaderFiles.list(under: directory, recursive: true)
+        let files = try HeaderDirectory.headers(in: directory, recursive: true)
         guard !files.isEmpty else { throw UAPIError.noHeaders("no .h files under \(directory)") }
         let prefix = directory == root ? "" : String(directory.dropFirst(root.count + 1)) + "/"
         return files.map { ListedHeader(path: HeaderNamer.normalize("\(directory)/\($0)"), name: prefix + $0) }
@@ -164,6 +166,7 @@ public struct SideLoader {
                                       keepGoing: listed.count > 1)
         request.tree = tree
         request.preludes = preludes
+        request.limits = limits
         request.cache = cache
         return try SnapshotBuilder(request: request).build()
     }

@@ -12,15 +12,18 @@ public struct ParseSettings: Sendable {
     /// `--sysroot` and `--prelude`.
     public var tree: HeaderTree = .host
     public var preludes: [Prelude] = []
+    public var limits: InputLimits
     /// The extraction cache, if any.
     public var cache: ExtractionCache?
 
-    public init(includeDirectories: [String], defines: [String], kernelTypes: Bool, targets: [Target], workers: Int?) {
+    public init(includeDirectories: [String], defines: [String], kernelTypes: Bool, targets: [Target], workers: Int?,
+                limits: InputLimits = InputLimits()) {
         self.includeDirectories = includeDirectories
         self.defines = defines
         self.kernelTypes = kernelTypes
         self.targets = targets
         self.workers = workers ?? Concurrency.defaultWorkers
+        self.limits = limits
     }
 }
 
@@ -38,6 +41,7 @@ public enum InputSnapshot {
                                       workers: settings.workers, keepGoing: listed.count > 1)
         request.tree = settings.tree
         request.preludes = settings.preludes
+        request.limits = settings.limits
         request.cache = settings.cache
         let result = try SnapshotBuilder(request: request).build()
         return (result.snapshot, result.warnings, result.cache)

@@ -31,9 +31,10 @@ public struct ProjectConfig: Sendable, Equatable {
     static let knownKeys: Set<String> = ["include", "targets", "headers", "optional-headers", "baseline", "policy", "only-listed", "kernel-types", "sync"]
 
     public static func load(path: String) throws -> ProjectConfig {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = try InputFile.readText(path, maxBytes: YAMLLimits.maxBytes) else {
             throw UAPIError.badConfig(path: path, line: nil, reason: "cannot read the file")
         }
+        try YAMLLimits.check(text, path: path)
         let node: Node
         do {
             guard let parsed = try Yams.compose(yaml: text) else {

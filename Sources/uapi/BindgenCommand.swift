@@ -36,9 +36,18 @@ struct BindgenCommand: ParsableCommand {
 
     func validate() throws {
         if config == nil, headers.isEmpty { throw ValidationError("name at least one header, or --config") }
-        if let module, module.range(of: #"^[A-Za-z_][A-Za-z0-9_]*$"#, options: .regularExpression) == nil {
-            throw ValidationError("--module must be a Swift identifier, not '\(module)'")
+        do {
+            try BindingNames.validate(module: moduleName, overlay: overlayName, package: package)
+        } catch let error as UAPIError {
+            // ArgumentParser reports what validate() throws; ValidationError is its usage error (status 2).
+            throw ValidationError(error.errorDescription ?? "\(error)")
         }
+    }
+
+    private var moduleName: String { module ?? "C" + (package ?? "UAPI").filter { $0.isLetter || $0.isNumber || $0 == "_" } }
+
+    private var overlayName: String {
+        overlay ?? (moduleName.hasPrefix("C") && moduleName.count > 1 ? String(moduleName.dropFirst()) : moduleName + "Overlay")
     }
 
     /// The command line as typed, with the output folder left out so the files do
@@ -75,11 +84,13 @@ struct BindgenCommand: ParsableCommand {
         built.warnings.forEach(CLIOutput.warning)
         parse.cache.report(built.cache)
 
-        let moduleName = module ?? "C" + (package ?? "UAPI")
-        let overlayName = overlay ?? (moduleName.hasPrefix("C") && moduleName.count > 1 ? String(moduleName.dropFirst()) : moduleName + "Overlay")
         var includes: [String] = []
         var copies: [String: String] = [:]
         for header in request.headers {
+            // The shim names each header in an #include, which has no way to quote these.
+            if header.name.contains(where: { "\"<>\n\r".contains($0) }) {
+                throw UAPIError.badArgument("\(header.name): a header name with '\"', '<', '>' or a line break cannot be written in the C module's #include; rename the file")
+            }
             if copyHeaders {
                 guard let text = try? String(contentsOfFile: header.path, encoding: .utf8) else {
                     throw UAPIError.headerNotFound(header.path, searched: [])

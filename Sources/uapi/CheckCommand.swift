@@ -22,6 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("jobs"), help: "Worker threads (default: one per core).")
     var jobs: Int?
 
+    @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var cache: CacheOptions
     @OptionGroup var report: ReportOptions
 
@@ -32,6 +33,7 @@ struct CheckCommand: ParsableCommand {
             throw UAPIError.badConfig(path: path, line: nil, reason: "no 'baseline:' set; name the snapshot file to compare against")
         }
         var (request, notes) = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
+        request.limits = limitOptions.limits
         notes.forEach(CLIOutput.warning)
         request.cache = cache.cache()
         let built = try SnapshotBuilder(request: request).build()

@@ -26,6 +26,7 @@ struct ParseOptions: ParsableArguments {
     @Option(name: .customLong("jobs"), help: "Worker threads (default: one per core).")
     var jobs: Int?
 
+    @OptionGroup var limitOptions: LimitOptions
     @OptionGroup var cache: CacheOptions
 
     /// The targets named with --target, or nil when the option was not given
@@ -41,7 +42,7 @@ struct ParseOptions: ParsableArguments {
     /// What the library needs to parse headers named on the command line.
     func settings(defaultTargets: [Target] = [.x86_64]) throws -> ParseSettings {
         var settings = ParseSettings(includeDirectories: includeDirectories, defines: defines, kernelTypes: kernelTypes,
-                                     targets: try resolvedTargets(default: defaultTargets), workers: jobs)
+                                     targets: try resolvedTargets(default: defaultTargets), workers: jobs, limits: limitOptions.limits)
         settings.tree = try tree()
         settings.preludes = preludes
         settings.cache = cache.cache()
@@ -53,10 +54,11 @@ struct ParseOptions: ParsableArguments {
         try sysroot.map(HeaderTree.open) ?? .host
     }
 
-    /// Applies --sysroot, --prelude and the cache options to a request built elsewhere (from a config file, say).
+    /// Applies --sysroot, --prelude, the input limits and the cache options to a request built elsewhere (from a config file, say).
     func configure(_ request: inout SnapshotRequest) throws {
         request.tree = try tree()
         request.preludes = preludes
+        request.limits = limitOptions.limits
         request.cache = cache.cache()
     }
 }

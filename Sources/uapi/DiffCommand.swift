@@ -27,6 +27,7 @@ struct DiffCommand: ParsableCommand {
                                 repository: FileManager.default.currentDirectoryPath)
         loader.tree = try parse.tree()
         loader.preludes = parse.preludes
+        loader.limits = parse.limitOptions.limits
         loader.cache = parse.cache.cache()
         let policy = try report.projectPolicy()
         let (before, after, warnings, cache) = try loader.load(try DiffSide.parse(old), try DiffSide.parse(new))

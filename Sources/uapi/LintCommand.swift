@@ -36,7 +36,7 @@ struct LintCommand: ParsableCommand {
         warnings.forEach(CLIOutput.warning)
         parse.cache.report(cache)
         let previous = try baseline.map { path -> LintReport in
-            guard let data = FileManager.default.contents(atPath: path),
+            guard let data = try InputFile.read(path, maxBytes: SnapshotCoding.maxBytes),
                   let report = try? JSONDecoder().decode(LintReport.self, from: data) else {
                 throw UAPIError.badSnapshot(path: path, reason: "not a 'uapi lint --format json' report")
             }

@@ -13,6 +13,11 @@ struct UAPICommand: ParsableCommand {
 
     static func main() {
         CLIOutput.started = Date()
+        // Swift would turn such bytes into U+FFFD and then report the file as missing.
+        if let name = FileNameBytes.firstNonUTF8Argument() {
+            CLIOutput.error(UAPIError.fileNameNotUTF8(name).errorDescription ?? name)
+            Foundation.exit(ExitStatus.inputError)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

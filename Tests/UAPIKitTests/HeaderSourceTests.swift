@@ -89,7 +89,7 @@ final class HeaderSourceTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: headers.appendingPathComponent("asm").path, withDestinationPath: "asm-x86")
         try FileManager.default.createSymbolicLink(atPath: headers.appendingPathComponent("asm-x86/loop").path, withDestinationPath: "..")
 
-        XCTAssertEqual(try HeaderFiles.list(under: headers.path, recursive: true), ["asm-x86/linked.h", "asm/linked.h"])
+        XCTAssertEqual(try HeaderDirectory.headers(in: headers.path, recursive: true), ["asm-x86/linked.h", "asm/linked.h"])
         let result = try CommandRunner.uapi(["snapshot", "--only-listed", "linux-headers/asm"], in: directory)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertNotNil(try SnapshotCoding.decode(result.stdout, path: "stdout").targets.first?.record(named: "linked"))

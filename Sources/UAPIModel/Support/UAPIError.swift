@@ -35,6 +35,19 @@ public enum UAPIError: Error, LocalizedError, Equatable, Codable {
     case noCommonTarget(old: String, oldTargets: [String], new: String, newTargets: [String])
     /// A history database cannot be opened, read or written.
     case badHistoryDatabase(path: String, reason: String)
+    /// An input is a FIFO, device, directory or socket where a regular file is needed;
+    /// `includedFrom` is the `file:line` of the `#include` that reached it.
+    case notRegularFile(path: String, kind: String, includedFrom: String?)
+    /// An input file is larger than its limit (`option` raises it, when there is one).
+    case inputTooLarge(path: String, bytes: Int, limit: Int, option: String?)
+    /// One expression or declaration has more tokens, macros expanded, than clang can nest safely.
+    case expressionTooLarge(place: String, limit: Int)
+    /// Parsing one header took longer than `--timeout-per-header`.
+    case headerTimedOut(header: String, seconds: Int)
+    /// `--keep-going` left nothing: every header failed (each failure listed).
+    case everyHeaderFailed([String])
+    /// A file name whose bytes are not UTF-8 (shown with `\xNN` escapes).
+    case fileNameNotUTF8(String)
 
     public var errorDescription: String? {
         switch self {
@@ -74,6 +87,20 @@ public enum UAPIError: Error, LocalizedError, Equatable, Codable {
             return "nothing to compare: \(old) has targets \(list(oldTargets)) and \(new) has \(list(newTargets)); snapshot both sides for the same targets (--target)"
         case let .badHistoryDatabase(path, reason):
             return "\(path): not a usable uapi history database: \(reason)"
+        case let .notRegularFile(path, kind, includedFrom):
+            let subject = includedFrom.map { "\($0): #include reaches \(path), which" } ?? path
+            return "\(subject) is a \(kind), not a regular file; uapi reads only regular files (a device or FIFO may never end)"
+        case let .inputTooLarge(path, bytes, limit, option):
+            let remedy = option.map { "; raise \($0) if the file is genuine" } ?? ""
+            return "\(path) is \(bytes) bytes, over the limit of \(limit)\(remedy)"
+        case let .expressionTooLarge(place, limit):
+            return "\(place): one expression or declaration of more than \(limit) tokens, macros expanded (clang would run out of stack); split it"
+        case let .headerTimedOut(header, seconds):
+            return "\(header): parsing took longer than \(seconds) s; raise --timeout-per-header if the header is genuine"
+        case let .everyHeaderFailed(failures):
+            return "every header failed, nothing is left to report:\n  " + failures.joined(separator: "\n  ")
+        case let .fileNameNotUTF8(escaped):
+            return "file name is not valid UTF-8: \(escaped); rename the file"
         }
     }
 }

@@ -25,6 +25,12 @@ extension UAPIError {
         case let .noCommonTarget(old, oldTargets, new, newTargets):
             return .noCommonTarget(old: fix(old), oldTargets: oldTargets, new: fix(new), newTargets: newTargets)
         case let .badHistoryDatabase(path, reason): return .badHistoryDatabase(path: fix(path), reason: fix(reason))
+        case let .notRegularFile(path, kind, includedFrom): return .notRegularFile(path: fix(path), kind: kind, includedFrom: includedFrom.map(fix))
+        case let .inputTooLarge(path, bytes, limit, option): return .inputTooLarge(path: fix(path), bytes: bytes, limit: limit, option: option)
+        case let .expressionTooLarge(place, limit): return .expressionTooLarge(place: fix(place), limit: limit)
+        case let .headerTimedOut(header, seconds): return .headerTimedOut(header: fix(header), seconds: seconds)
+        case let .everyHeaderFailed(failures): return .everyHeaderFailed(failures.map(fix))
+        case let .fileNameNotUTF8(name): return .fileNameNotUTF8(fix(name))
         }
     }
 }

@@ -1,0 +1,2 @@
+#define DEVICE <fuzz-device.h>
+#include DEVICE

@@ -1,0 +1,2 @@
+struct before { int a; };
+#include "fuzz-fifo.h"
