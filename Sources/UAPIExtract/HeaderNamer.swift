@@ -56,9 +56,27 @@ package struct HeaderNamer {
 
     package static func normalize(_ path: String) -> String {
         // Most paths clang reports are already clean; Foundation's standardizing is slow.
-        if path.hasPrefix("/"), !path.utf8.contains(UInt8(ascii: ".")) || !(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().contains { $0 == "." || $0 == ".." || $0.isEmpty }) {
-            return path
-        }
+        if isClean(path) { return path }
         return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// Absolute, and either without a `.` or without `.`, `..` and empty components:
+    /// checked on the bytes (it runs for every file of every translation unit).
+    static func isClean(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard bytes.first == UInt8(ascii: "/") else { return false }
+        guard bytes.contains(UInt8(ascii: ".")) else { return true }
+        var length = 0, dots = 0
+        for byte in bytes.dropFirst() {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (length == dots && length <= 2) { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return !(length == 0 || (length == dots && length <= 2))
     }
 }
