@@ -7,7 +7,7 @@ UAPI_RELEASE := .build/release/uapi
 APT_PACKAGES := libclang-dev gcc linux-libc-dev gcc-aarch64-linux-gnu linux-libc-dev-arm64-cross \
                 linux-libc-dev-armhf-cross linux-libc-dev-riscv64-cross linux-libc-dev-ppc64el-cross \
                 linux-libc-dev-s390x-cross
-BENCH_PACKAGES := abigail-tools bc
+BENCH_PACKAGES := abigail-tools bc time
 EXAMPLE_BINDGEN_ARGS := --target x86_64,i386,aarch64 --copy-headers Tests/Fixtures/snapshot/vfio-like/fixture_vfio.h \
                         --module CFixture --package FixtureBindings
 
@@ -23,7 +23,7 @@ deps:
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 
 bench-deps: deps
-	@command -v abidw >/dev/null && command -v bc >/dev/null || \
+	@command -v abidw >/dev/null && command -v bc >/dev/null && test -x /usr/bin/time || \
 	  { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq $(BENCH_PACKAGES) >/dev/null; }
 
 build: deps

@@ -9,7 +9,7 @@ struct DefinitionChoice<T> {
     private(set) var new: [String: T] = [:]
 
     init(old oldItems: [T], new newItems: [T], name: (T) -> String, header: (T) -> String) {
-        let oldGroups = NameGroups(oldItems, name: name), newGroups = NameGroups(newItems, name: name)
+        let (oldGroups, newGroups) = inParallel({ NameGroups(oldItems, name: name) }, { NameGroups(newItems, name: name) })
         old.reserveCapacity(oldGroups.first.count)
         new.reserveCapacity(newGroups.first.count)
         for (key, oldFirst) in oldGroups.first {

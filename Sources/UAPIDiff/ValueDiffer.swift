@@ -13,17 +13,20 @@ struct ValueDiffer {
         let values = { (target: TargetSnapshot) in
             NamedValue.all(in: target).filter { !($0.constant.value == IntegerValue(Int64(1)) && !$0.isEnumerator && IncludeGuard.looksLikeOne($0.name)) }
         }
-        let chosen = DefinitionChoice(old: values(old), new: values(new), name: \.name, header: \.location.header)
+        // The two sides are independent until compared: each half on its own core.
+        let (oldAll, newAll) = inParallel({ values(old) }, { values(new) })
+        let chosen = DefinitionChoice(old: oldAll, new: newAll, name: \.name, header: \.location.header)
         let oldValues = chosen.old, newValues = chosen.new
         let macroText: (TargetSnapshot) -> [String: String] = { target in
             Dictionary(target.macros.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
         }
-        let oldMacros = macroText(old), newMacros = macroText(new)
+        let (oldMacros, newMacros) = inParallel({ macroText(old) }, { macroText(new) })
+        let (oldNames, newNames) = inParallel({ oldValues.keys.sorted() }, { newValues.keys.sorted() })
         var changes: [Change] = []
 
         // An old definition that is gone: the name vanished or now means something else.
         var gone: [(String, NamedValue)] = []
-        for name in oldValues.keys.sorted() {
+        for name in oldNames {
             let before = oldValues[name]!
             guard let after = newValues[name] else {
                 if let text = newMacros[name] {
@@ -41,7 +44,6 @@ struct ValueDiffer {
             }
             changes += compareSameKind(before, after)
         }
-        let newNames = newValues.keys.sorted()
         var fresh: [(String, NamedValue)] = newNames.filter { oldValues[$0] == nil && oldMacros[$0] == nil }.map { ($0, newValues[$0]!) }
         for name in newNames where oldMacros[name] != nil && oldValues[name] == nil {
             let after = newValues[name]!

@@ -40,7 +40,9 @@ public struct SnapshotBuilder {
         let environments = try request.targets.map { try TargetEnvironment(target: $0, request: request, overlay: overlay) }
         try overlay.write()
         let headers = request.headers.sorted()
-        let jobs = environments.flatMap { environment in headers.map { (environment, $0) } }
+        // With --shard only a part is parsed; every header still counts as listed.
+        let parsed = Array(request.shard.map { $0.slice(of: headers) } ?? headers[...])
+        let jobs = environments.flatMap { environment in parsed.map { (environment, $0) } }
         let counter = ProgressCounter(total: jobs.count, report: progress)
         let listedPaths = Set(headers.map(\.path))
         let scanCache = SourceScanCache()
@@ -56,11 +58,11 @@ public struct SnapshotBuilder {
             parallelMap(count: indices.count, workers: request.workers, makeState: { ClangIndex() }) { index, position in
                 let job = indices[position]
                 let (environment, header) = jobs[job]
-                let namer = namers[job / headers.count]
+                let namer = namers[job / parsed.count]
                 let provenance = HeaderProvenance(environment: environment, userRoots: environment.userRoots, namer: namer)
                 let extractor = HeaderExtractor(header: header, environment: environment,
                                                 kernelTypes: request.kernelTypes, namer: namer,
-                                                listedPaths: listed[job / headers.count] ?? listedPaths,
+                                                listedPaths: listed[job / parsed.count] ?? listedPaths,
                                                 evaluateIncludedMacros: !request.onlyListed, limits: request.limits,
                                                 scanCache: scanCache, preludes: request.preludes, provenance: provenance)
                 defer { counter.step() }
@@ -72,7 +74,7 @@ public struct SnapshotBuilder {
                     }
                 }
                 guard let session else { return watched { try extractor.extract(index: index) } }
-                return watched { try session.extract(extractor, index: index, environment: cacheEnvironments[job / headers.count]).get() }
+                return watched { try session.extract(extractor, index: index, environment: cacheEnvironments[job / parsed.count]).get() }
             }
         }
         var outcomes = run(Array(jobs.indices), [:])
@@ -82,8 +84,8 @@ public struct SnapshotBuilder {
             var listed: [Int: Set<String>] = [:]
             var redo: [Int] = []
             for position in environments.indices {
-                let range = (position * headers.count)..<((position + 1) * headers.count)
-                let failed = Set(zip(headers, outcomes[range]).compactMap { header, outcome -> String? in
+                let range = (position * parsed.count)..<((position + 1) * parsed.count)
+                let failed = Set(zip(parsed, outcomes[range]).compactMap { header, outcome -> String? in
                     if case .failure = outcome { return header.path }
                     return nil
                 })
@@ -101,10 +103,10 @@ public struct SnapshotBuilder {
         var skipped: [SkippedHeader] = []
         var targets: [TargetSnapshot] = []
         for (position, environment) in environments.enumerated() {
-            let slice = outcomes[(position * headers.count)..<((position + 1) * headers.count)]
+            let slice = outcomes[(position * parsed.count)..<((position + 1) * parsed.count)]
             var extractions: [HeaderExtraction] = []
             var failures: [String] = []
-            for (header, outcome) in zip(headers, slice) {
+            for (header, outcome) in zip(parsed, slice) {
                 switch outcome {
                 case var .success(extraction):
                     // A listed header that parsed is in the snapshot even when it defines nothing itself.
@@ -122,7 +124,7 @@ public struct SnapshotBuilder {
             }
             extractions.expandCachedChunks()
             // Keeping going is for leaving some headers out, not all: an empty target would pass for a clean one.
-            if extractions.isEmpty { throw UAPIError.everyHeaderFailed(failures) }
+            if extractions.isEmpty, !parsed.isEmpty { throw UAPIError.everyHeaderFailed(failures) }
             extractions.forEach { warnings.formUnion($0.warnings) }
             try checkOneFilePerName(extractions, target: environment.target)
             targets.append(try TargetMerger(target: environment.target, listed: Set(headers.map(\.name)),

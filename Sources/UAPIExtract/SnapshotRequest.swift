@@ -25,6 +25,8 @@ public struct SnapshotRequest: Sendable {
     public var preludes: [Prelude] = []
     /// Reuse and keep extraction results here; nil parses everything.
     public var cache: ExtractionCache?
+    /// Parse only this part of the headers (`--shard I/N`); the others count as listed all the same.
+    public var shard: Shard?
 
     /// The stdint prelude means the compiler's `<stdint.h>`, whatever the target's C library.
     var parsesFreestanding: Bool { freestanding || preludes.contains(.stdint) }

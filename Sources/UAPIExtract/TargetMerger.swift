@@ -17,22 +17,10 @@ struct TargetMerger {
         let keep: (SourceLocation) -> Bool = { !onlyListed || listed.contains($0.header) }
 
         var snapshot = TargetSnapshot(target: target.name, triple: target.triple, ioctlEncoding: target.ioctlEncoding)
-        let allRecords = extractions.flatMap(\.records)
-        // A forward declaration seen in one header loses to the definition seen in another.
-        let defined = Set(allRecords.lazy.filter(\.isComplete).map(\.name))
-        snapshot.records = unique(allRecords.filter { keep($0.location) && ($0.isComplete || !defined.contains($0.name)) },
-                                  key: { ($0.name, $0.location.header) })
-        snapshot.enums = unique(extractions.flatMap(\.enums).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
-        snapshot.typedefs = unique(extractions.flatMap(\.typedefs).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
-        snapshot.constants = unique(extractions.flatMap(\.constants).filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
-        // A macro one translation unit could not evaluate may be a constant in another.
-        let evaluated = Set(snapshot.constants.map { NameInHeader(($0.name, $0.location.header)) })
-        snapshot.macros = unique(extractions.flatMap(\.macros).filter { keep($0.location) && !evaluated.contains(NameInHeader(($0.name, $0.location.header))) },
-                                 key: { ($0.name, $0.location.header) })
-        // A prototype and a later definition are one function: the first declaration's line.
-        snapshot.functions = unique(extractions.flatMap(\.functions).filter { keep($0.location) }
-                                        .sorted { $0.location < $1.location }, key: { ($0.name, $0.location.header) })
-        linkIoctlArguments(&snapshot)
+        Self.mergeItems(records: extractions.flatMap(\.records), enums: extractions.flatMap(\.enums),
+                        typedefs: extractions.flatMap(\.typedefs), constants: extractions.flatMap(\.constants),
+                        macros: extractions.flatMap(\.macros), functions: extractions.flatMap(\.functions),
+                        keep: keep, into: &snapshot)
 
         let used = Set(files.values).filter { !onlyListed || listed.contains($0) }
         var hashes: [String: String] = [:]
@@ -44,8 +32,30 @@ struct TargetMerger {
         return snapshot
     }
 
+    /// The items of several translation units (or of partial snapshots, in order) with
+    /// each (name, header) once: the first seen, a definition over a forward declaration,
+    /// a constant over a macro that did not evaluate elsewhere.
+    static func mergeItems(records: [Record], enums: [EnumDecl], typedefs: [Typedef], constants: [Constant], macros: [Macro],
+                           functions: [FunctionDecl], keep: (SourceLocation) -> Bool, into snapshot: inout TargetSnapshot) {
+        // A forward declaration seen in one header loses to the definition seen in another.
+        let defined = Set(records.lazy.filter(\.isComplete).map(\.name))
+        snapshot.records = unique(records.filter { keep($0.location) && ($0.isComplete || !defined.contains($0.name)) },
+                                  key: { ($0.name, $0.location.header) })
+        snapshot.enums = unique(enums.filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
+        snapshot.typedefs = unique(typedefs.filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
+        snapshot.constants = unique(constants.filter { keep($0.location) }, key: { ($0.name, $0.location.header) })
+        // A macro one translation unit could not evaluate may be a constant in another.
+        let evaluated = Set(snapshot.constants.map { NameInHeader(($0.name, $0.location.header)) })
+        snapshot.macros = unique(macros.filter { keep($0.location) && !evaluated.contains(NameInHeader(($0.name, $0.location.header))) },
+                                 key: { ($0.name, $0.location.header) })
+        // A prototype and a later definition are one function: the first declaration's line.
+        snapshot.functions = unique(functions.filter { keep($0.location) }.sorted { $0.location < $1.location },
+                                    key: { ($0.name, $0.location.header) })
+        linkIoctlArguments(&snapshot)
+    }
+
     /// Keeps the first of each (name, header), sorted by name, then header.
-    private func unique<T>(_ items: [T], key: (T) -> (String, String)) -> [T] {
+    private static func unique<T>(_ items: [T], key: (T) -> (String, String)) -> [T] {
         var seen = Set<NameInHeader>()
         seen.reserveCapacity(items.count)
         return items.filter { seen.insert(NameInHeader(key($0))).inserted }
@@ -53,10 +63,12 @@ struct TargetMerger {
     }
 
     /// Ties `_IOWR(..., struct vfio_x)` to the record `vfio_x`, through typedefs too.
-    private func linkIoctlArguments(_ snapshot: inout TargetSnapshot) {
+    private static func linkIoctlArguments(_ snapshot: inout TargetSnapshot) {
         let records = Set(snapshot.records.map(\.name))
         let typedefs = Dictionary(snapshot.typedefs.map { ($0.name, $0.canonicalType) }, uniquingKeysWith: { a, _ in a })
         for i in snapshot.constants.indices {
+            // Partial snapshots may have tied it to a record of their own: decide again.
+            if snapshot.constants[i].ioctl != nil { snapshot.constants[i].ioctl?.argumentRecord = nil }
             guard let written = snapshot.constants[i].ioctl?.argumentType else { continue }
             var name = written
             if let canonical = typedefs[name] { name = canonical }

@@ -6,7 +6,12 @@ struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "Record the ABI of headers (layouts, enums, typedefs, constants, ioctls) as JSON.",
-        discussion: "Headers are paths, names under an include root (linux/vfio.h) or directories.")
+        discussion: """
+        Headers are paths, names under an include root (linux/vfio.h) or directories.
+        A large tree can be split over machines: each runs --shard I/N on the same headers, then
+        uapi snapshot --merge shard-1.json ... shard-N.json -o all.json (in shard order) gives the
+        snapshot one run would give.
+        """)
 
     @OptionGroup var parse: ParseOptions
 
@@ -28,15 +33,26 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(name: .customLong("summary"), help: "Print a human summary (counts per header, layouts that differ between targets).")
     var summary = false
 
-    @Argument(help: "Headers or directories.")
+    @Option(name: .customLong("shard"), help: ArgumentHelp("Parse only part I of N of the headers (a contiguous run of the sorted names); merge the parts with --merge.", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(name: .customLong("merge"), help: "Merge the snapshots of --shard 1/N ... N/N, given in that order, into one.")
+    var merge = false
+
+    @Argument(help: "Headers or directories (with --merge: the shards' snapshots).")
     var headers: [String] = []
 
     func validate() throws {
-        if config == nil, headers.isEmpty { throw ValidationError("name at least one header, or --config") }
+        if config == nil, headers.isEmpty { throw ValidationError(merge ? "name the shards' snapshots to merge" : "name at least one header, or --config") }
         if config != nil, !headers.isEmpty { throw ValidationError("give headers or --config, not both") }
+        if merge, config != nil || shard != nil { throw ValidationError("--merge takes snapshots only, not --config or --shard") }
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch let error as UAPIError { throw ValidationError(error.errorDescription ?? "\(error)") }
+        }
     }
 
     func run() throws {
+        if merge { return try mergeShards() }
         var request: SnapshotRequest
         if let config {
             let configured = try ConfigSnapshot.request(try ProjectConfig.load(path: config), targetsOverride: try parse.explicitTargets(), jobs: parse.jobs)
@@ -51,18 +67,28 @@ struct SnapshotCommand: ParsableCommand {
                 workers: parse.jobs ?? Concurrency.defaultWorkers)
         }
         request.keepGoing = keepGoing
+        request.shard = try shard.map(Shard.init(parsing:))
         try parse.configure(&request)
         let progress = ProgressLine(enabled: CLIOutput.stderrIsTerminal && request.headers.count > 1)
         let result = try SnapshotBuilder(request: request).build(progress: progress.update)
         progress.finish()
         result.warnings.forEach(CLIOutput.warning)
         parse.cache.report(result.cache)
-        let json = try SnapshotCoding.encode(result.snapshot)
+        try emit(result.snapshot)
+    }
+
+    private func emit(_ snapshot: Snapshot) throws {
+        let json = try SnapshotCoding.encode(snapshot)
         if summary {
             if let output { try CLIOutput.emit(json, to: output) }
-            FileHandle.standardOutput.write(Data(SnapshotSummary.render(result.snapshot).utf8))
+            FileHandle.standardOutput.write(Data(SnapshotSummary.render(snapshot).utf8))
         } else {
             try CLIOutput.emit(json, to: output)
         }
+    }
+
+    private func mergeShards() throws {
+        let parts = try headers.map { try SnapshotCoding.read(path: $0) }
+        try emit(try SnapshotMerger.merge(parts, names: headers))
     }
 }

@@ -97,3 +97,18 @@ package enum LargeStack {
         }
     }
 }
+
+/// Runs two independent computations at once (the two sides of a diff, say).
+package func inParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    var a: A?
+    var b: B?
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                // Each result is written by exactly one iteration.
+                if index == 0 { a = first() } else { b = second() }
+            }
+        }
+    }
+    return (a!, b!)
+}
