@@ -32,21 +32,6 @@ public enum Concurrency {
     public static var defaultWorkers: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
 
-/// Runs two independent computations at once (the two sides of a diff, say).
-package func inParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-    var a: A?
-    var b: B?
-    withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                // Each result is written by exactly one iteration.
-                if index == 0 { a = first() } else { b = second() }
-            }
-        }
-    }
-    return (a!, b!)
-}
-
 /// Threads with a stack large enough for what libclang does to deeply nested input.
 ///
 /// clang recurses once per operator of an expression: 250 bytes a level for `1+1+...`,
@@ -111,4 +96,19 @@ package enum LargeStack {
             stack /= 2
         }
     }
+}
+
+/// Runs two independent computations at once (the two sides of a diff, say).
+package func inParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    var a: A?
+    var b: B?
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                // Each result is written by exactly one iteration.
+                if index == 0 { a = first() } else { b = second() }
+            }
+        }
+    }
+    return (a!, b!)
 }
