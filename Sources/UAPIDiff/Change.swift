@@ -72,4 +72,5 @@ public enum ChangeCategory: String, Codable, Sendable, CaseIterable {
     case redefined
     case contextChanged = "context-changed"
     case moved
+    case notCompared = "not-compared"
 }

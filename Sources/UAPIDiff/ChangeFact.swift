@@ -85,6 +85,9 @@ public enum ChangeFact: Codable, Sendable, Hashable {
 
     /// The same definition, now in another header of the snapshot.
     case moved(fromHeader: String, toHeader: String)
+    /// Under `--only-listed`: a macro moved between a listed header and one it only
+    /// includes, where macros are not evaluated; compared by its text alone.
+    case movedUnevaluated(fromHeader: String, toHeader: String, oldText: String, newText: String)
 
     /// The category the policy maps to a severity.
     public var category: ChangeCategory {
@@ -112,6 +115,8 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .flexibleArray
         case .moved:
             return .moved
+        case let .movedUnevaluated(_, _, oldText, newText):
+            return oldText == newText ? .moved : .notCompared
         case .recordSize, .recordAlignment, .recordPacking, .fieldOffset, .fieldBitWidth, .fieldSize:
             return .layoutDrift
         case let .fieldType(_, _, oldSize, newSize):

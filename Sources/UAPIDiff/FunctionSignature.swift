@@ -16,12 +16,3 @@ extension FunctionDecl {
         return "\(isStatic ? "static " : "")\(isInline ? "inline " : "")\(returnType) (\(list.isEmpty ? "void" : list))"
     }
 }
-
-/// Include guards (`#define _LINUX_VFIO_H`) are how a header protects itself, not
-/// something a program uses: recognised by the conventional name.
-enum IncludeGuard {
-    static func looksLikeOne(_ name: String) -> Bool {
-        let trimmed = name.trimmingCharacters(in: ["_"])
-        return trimmed.hasSuffix("_H") || trimmed.hasSuffix("_H_INCLUDED") || trimmed.hasSuffix("_INCLUDED") || trimmed == "H"
-    }
-}

@@ -107,7 +107,7 @@ struct RecordDiffer {
     private func equivalentTypes(_ a: Field, _ b: Field) -> Bool {
         let arrays = (ArrayShape.split(a.canonicalType)?.count, ArrayShape.split(b.canonicalType)?.count)
         guard arrays.0 == arrays.1 else { return false }
-        if let left = a.record.flatMap { oldByName[$0] }, let right = b.record.flatMap { newByName[$0] } {
+        if let left = a.record.flatMap({ oldByName[$0] }), let right = b.record.flatMap({ newByName[$0] }) {
             // Alignment is left out: a member type's alignment shows in the owner's offsets and alignment.
             return left.isComplete && right.isComplete && left.kind == right.kind && RecordShape(left).ignoringAlignment == RecordShape(right).ignoringAlignment
         }

@@ -25,9 +25,9 @@ public struct SnapshotDiffer {
         // Each target's records, values and declarations are compared in parallel;
         // the results are merged in the serial order, so the output does not depend on timing.
         let parts = DiffPart.allCases
+        let sides = common.map { IncludedView.complete(old: old.target(named: $0)!, new: new.target(named: $0)!) }
         let perPart = parallelMap(count: common.count * parts.count, workers: workers, makeState: { () }) { _, job in
-            let name = common[job / parts.count]
-            let before = old.target(named: name)!, after = new.target(named: name)!
+            let (before, after) = sides[job / parts.count]
             return parts[job % parts.count].changes(old: before, new: after, sentinel: sentinel)
         }
         for (position, name) in common.enumerated() {

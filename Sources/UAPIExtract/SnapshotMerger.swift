@@ -24,6 +24,15 @@ public enum SnapshotMerger {
                                     macros: pieces.flatMap(\.0.macros), functions: pieces.flatMap(\.0.functions),
                                     keep: { _ in true }, into: &merged)
             merged.headers = try headers(pieces)
+            let aside = pieces.compactMap(\.0.included)
+            if !aside.isEmpty {
+                // A header one shard only included may be listed in another: it is not aside then.
+                let listed = Set(merged.headers.filter(\.listed).map(\.path))
+                merged.included = TargetMerger.includedDefinitions(
+                    records: aside.flatMap(\.records), enums: aside.flatMap(\.enums), typedefs: aside.flatMap(\.typedefs),
+                    constants: aside.flatMap(\.constants), macros: aside.flatMap(\.macros), functions: aside.flatMap(\.functions),
+                    isIncluded: { !listed.contains($0.header) })
+            }
             targets.append(merged)
         }
         return Snapshot(tool: first.tool, targets: targets)

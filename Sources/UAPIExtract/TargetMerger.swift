@@ -21,6 +21,12 @@ struct TargetMerger {
                         typedefs: extractions.flatMap(\.typedefs), constants: extractions.flatMap(\.constants),
                         macros: extractions.flatMap(\.macros), functions: extractions.flatMap(\.functions),
                         keep: keep, into: &snapshot)
+        if onlyListed {
+            snapshot.included = Self.includedDefinitions(records: extractions.flatMap(\.records), enums: extractions.flatMap(\.enums),
+                                                         typedefs: extractions.flatMap(\.typedefs), constants: extractions.flatMap(\.constants),
+                                                         macros: extractions.flatMap(\.macros), functions: extractions.flatMap(\.functions),
+                                                         isIncluded: { !keep($0) })
+        }
 
         let used = Set(files.values).filter { !onlyListed || listed.contains($0) }
         var hashes: [String: String] = [:]
@@ -52,6 +58,19 @@ struct TargetMerger {
         snapshot.functions = unique(functions.filter { keep($0.location) }.sorted { $0.location < $1.location },
                                     key: { ($0.name, $0.location.header) })
         linkIoctlArguments(&snapshot)
+    }
+
+    /// What was left out under `--only-listed`, merged by the same rules, kept aside so
+    /// that the diff can tell a definition that moved into an included header from a removal.
+    static func includedDefinitions(records: [Record], enums: [EnumDecl], typedefs: [Typedef], constants: [Constant], macros: [Macro],
+                                    functions: [FunctionDecl], isIncluded: (SourceLocation) -> Bool) -> IncludedDefinitions {
+        var aside = TargetSnapshot(target: "", triple: "", ioctlEncoding: .generic)
+        mergeItems(records: records, enums: enums, typedefs: typedefs, constants: constants, macros: macros, functions: functions,
+                   keep: isIncluded, into: &aside)
+        // Include guards never move anywhere a program would notice.
+        let macros = aside.macros.filter { $0.status != .empty || !IncludeGuard.looksLikeOne($0.name) }
+        return IncludedDefinitions(records: aside.records, enums: aside.enums, typedefs: aside.typedefs, constants: aside.constants,
+                                   macros: macros, functions: aside.functions)
     }
 
     /// Keeps the first of each (name, header), sorted by name, then header.

@@ -61,6 +61,9 @@ public struct TargetSnapshot: Codable, Sendable, Equatable {
     public var macros: [Macro]
     /// Function declarations and inline helpers (absent from snapshots written before they were recorded).
     public var functions: [FunctionDecl] = []
+    /// Under `--only-listed`, what the parse saw in headers that were only included (see
+    /// `IncludedDefinitions`); nil otherwise, and in snapshots written before it was recorded.
+    public var included: IncludedDefinitions?
 
     public init(target: String, triple: String, ioctlEncoding: IoctlEncoding.Name,
                 records: [Record] = [], enums: [EnumDecl] = [], typedefs: [Typedef] = [],
@@ -87,6 +90,7 @@ public struct TargetSnapshot: Codable, Sendable, Equatable {
         copy.constants.removeAll { names.contains($0.location.header) }
         copy.macros.removeAll { names.contains($0.location.header) }
         copy.functions.removeAll { names.contains($0.location.header) }
+        copy.included = included?.leavingOut(headers: names)
         return copy
     }
 
@@ -97,7 +101,7 @@ public struct TargetSnapshot: Codable, Sendable, Equatable {
 
 extension TargetSnapshot {
     private enum CodingKeys: String, CodingKey {
-        case target, triple, ioctlEncoding, headers, records, enums, typedefs, constants, macros, functions
+        case target, triple, ioctlEncoding, headers, records, enums, typedefs, constants, macros, functions, included
     }
 
     /// Snapshots written before `functions` was recorded still load, with none.
@@ -113,6 +117,7 @@ extension TargetSnapshot {
         constants = try container.decode([Constant].self, forKey: .constants)
         macros = try container.decode([Macro].self, forKey: .macros)
         functions = try container.decodeIfPresent([FunctionDecl].self, forKey: .functions) ?? []
+        included = try container.decodeIfPresent(IncludedDefinitions.self, forKey: .included)
     }
 }
 

@@ -7,7 +7,8 @@ extension ChangeCategory {
         switch self {
         case .removed, .renamed, .valueChanged, .kindChanged, .typeChanged, .layoutDrift, .ioctlChanged, .tailExtension:
             return .breaking
-        case .added, .reservedUsed, .sentinelChanged, .flexibleArray, .redefined:
+        // Not breaking: a breaking finding is one the text or a compiler confirms.
+        case .added, .reservedUsed, .sentinelChanged, .flexibleArray, .redefined, .notCompared:
             return .compatible
         case .spellingChanged, .macroChanged, .contextChanged, .moved:
             return .info

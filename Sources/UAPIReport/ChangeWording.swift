@@ -38,7 +38,11 @@ public enum ChangeWording {
         case let .fieldTypeRenamed(old, new): return "type of \(name) is now \(new) instead of \(old), with the same layout"
         case let .reservedUsed(_, by): return "\(name) (reserved) now holds \(by.joined(separator: ", ")) in the same bytes"
         case let .flexibleArray(old, new): return "\(name) is now \(new) instead of \(old), at the same offset"
-        case let .moved(from, to): return "\(name) moved from \(from) to \(to) unchanged"
+        case let .moved(from, to): return "\(name) moved from \(from) to \(to)"
+        case let .movedUnevaluated(from, to, oldText, newText) where oldText == newText:
+            return "\(name) moved from \(from) to \(to) with the same text (its value was not evaluated in the header that is only included)"
+        case let .movedUnevaluated(from, to, oldText, newText):
+            return "\(name) moved from \(from) to \(to) and its text changed from \(oldText) to \(newText); list both headers to compare its value"
         case .typedefAdded: return "typedef \(name) was added"
         case .typedefRemoved: return "typedef \(name) was removed"
         case let .typedefType(old, new): return "typedef \(name) changed from \(old) to \(new)"
@@ -109,6 +113,7 @@ public enum ChangeWording {
         case let .reservedUsed(field, _): return field
         case let .flexibleArray(old, _): return old
         case let .moved(from, _): return from
+        case let .movedUnevaluated(from, _, oldText, _): return "\(oldText) in \(from)"
         case let .typedefRemoved(canonical): return canonical
         case let .macroRemoved(text): return text
         case let .functionRemoved(signature): return signature
@@ -146,6 +151,7 @@ public enum ChangeWording {
         case let .reservedUsed(_, by): return by.joined(separator: ", ")
         case let .flexibleArray(_, new): return new
         case let .moved(_, to): return to
+        case let .movedUnevaluated(_, to, _, newText): return "\(newText) in \(to)"
         case let .typedefAdded(canonical): return canonical
         case let .macroAdded(text): return text
         case let .functionAdded(signature): return signature

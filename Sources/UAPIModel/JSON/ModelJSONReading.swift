@@ -282,12 +282,13 @@ extension TargetSnapshot {
         let start = reader.position
         var target: String?, triple: String?, ioctlEncoding: IoctlEncoding.Name?, headers: [HeaderFile]?
         var records: [Record]?, enums: [EnumDecl]?, typedefs: [Typedef]?, constants: [Constant]?, macros: [Macro]?
-        var functions: [FunctionDecl]?
+        var functions: [FunctionDecl]?, included: IncludedDefinitions?
         var members = try reader.object()
         while let key = try members.next(&reader) {
             do throws(JSONReadError) {
                 switch key {
                 case "target": target = try reader.string()
+                case "included": included = try IncludedDefinitions(json: &reader)
                 case "triple": triple = try reader.string()
                 case "ioctlEncoding": ioctlEncoding = try reader.rawValue(IoctlEncoding.Name.self)
                 case "headers": headers = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try HeaderFile(json: &r) }
@@ -309,6 +310,27 @@ extension TargetSnapshot {
         self.headers = try required(headers, "headers", objectAt: start)
         // Snapshots written before functions were recorded have none.
         self.functions = functions ?? []
+        self.included = included
+    }
+}
+
+extension IncludedDefinitions {
+    package init(json reader: inout JSONReader) throws(JSONReadError) {
+        self.init()
+        var members = try reader.object()
+        while let key = try members.next(&reader) {
+            do throws(JSONReadError) {
+                switch key {
+                case "records": records = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Record(json: &r) }
+                case "enums": enums = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try EnumDecl(json: &r) }
+                case "typedefs": typedefs = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Typedef(json: &r) }
+                case "constants": constants = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Constant(json: &r) }
+                case "macros": macros = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Macro(json: &r) }
+                case "functions": functions = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try FunctionDecl(json: &r) }
+                default: try reader.skipValue()
+                }
+            } catch { throw error.inside(key: key) }
+        }
     }
 }
 

@@ -40,11 +40,25 @@ extension TargetSnapshot {
         writer.key("enums"); writer.array(enums) { $1.write(to: &$0) }
         writer.key("functions"); writer.array(functions) { $1.write(to: &$0) }
         writer.key("headers"); writer.array(headers) { $1.write(to: &$0) }
+        if let included { writer.key("included"); try included.write(to: &writer) }
         writer.key("ioctlEncoding"); writer.string(ioctlEncoding.rawValue)
         writer.key("macros"); writer.array(macros) { $1.write(to: &$0) }
         writer.key("records"); writer.array(records) { $1.write(to: &$0) }
         writer.key("target"); writer.string(target)
         writer.key("triple"); writer.string(triple)
+        writer.key("typedefs"); writer.array(typedefs) { $1.write(to: &$0) }
+        writer.endObject()
+    }
+}
+
+extension IncludedDefinitions {
+    package func write(to writer: inout JSONWriter) throws {
+        writer.beginObject()
+        writer.key("constants"); try writer.array(constants) { try $1.write(to: &$0) }
+        writer.key("enums"); writer.array(enums) { $1.write(to: &$0) }
+        writer.key("functions"); writer.array(functions) { $1.write(to: &$0) }
+        writer.key("macros"); writer.array(macros) { $1.write(to: &$0) }
+        writer.key("records"); writer.array(records) { $1.write(to: &$0) }
         writer.key("typedefs"); writer.array(typedefs) { $1.write(to: &$0) }
         writer.endObject()
     }

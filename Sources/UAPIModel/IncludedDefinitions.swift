@@ -1,0 +1,39 @@
+/// Under `--only-listed`, the definitions a parse saw in headers that were only
+/// included. They are not part of the snapshot's ABI: they are kept aside so that a
+/// definition moving between a listed header and one it includes (`linux/kvm.h` ->
+/// `asm/kvm.h`) is recognised as a move instead of a removal. Macros of included
+/// headers are not evaluated under `--only-listed`: they are kept by their text.
+public struct IncludedDefinitions: Codable, Sendable, Equatable {
+    public var records: [Record]
+    public var enums: [EnumDecl]
+    public var typedefs: [Typedef]
+    public var constants: [Constant]
+    public var macros: [Macro]
+    public var functions: [FunctionDecl]
+
+    public init(records: [Record] = [], enums: [EnumDecl] = [], typedefs: [Typedef] = [], constants: [Constant] = [],
+                macros: [Macro] = [], functions: [FunctionDecl] = []) {
+        self.records = records
+        self.enums = enums
+        self.typedefs = typedefs
+        self.constants = constants
+        self.macros = macros
+        self.functions = functions
+    }
+
+    public var isEmpty: Bool {
+        records.isEmpty && enums.isEmpty && typedefs.isEmpty && constants.isEmpty && macros.isEmpty && functions.isEmpty
+    }
+
+    /// The same definitions without those of `names` (header names).
+    public func leavingOut(headers names: Set<String>) -> IncludedDefinitions {
+        var copy = self
+        copy.records.removeAll { names.contains($0.location.header) }
+        copy.enums.removeAll { names.contains($0.location.header) }
+        copy.typedefs.removeAll { names.contains($0.location.header) }
+        copy.constants.removeAll { names.contains($0.location.header) }
+        copy.macros.removeAll { names.contains($0.location.header) }
+        copy.functions.removeAll { names.contains($0.location.header) }
+        return copy
+    }
+}
