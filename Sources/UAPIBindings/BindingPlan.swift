@@ -11,6 +11,9 @@ public struct BindingPlan: Sendable, Equatable {
         public var ioctl: IoctlNumber?
         /// The field whose type the constant takes (`vfio_device_info.flags`), see `ConstantFamilies`.
         public var family: String?
+        /// This target's definition, which an `#ifdef` in the header may make differ from another's.
+        public var text = ""
+        public var location: SourceLocation?
     }
 
     public struct ConstantBinding: Sendable, Equatable {
@@ -87,13 +90,16 @@ public struct BindingPlan: Sendable, Equatable {
                 shadows = true
             }
             switch value(of: constant, family: family) {
-            case let .success(value): values[target.target] = value
+            case var .success(value):
+                (value.text, value.location) = (written.text, written.location)
+                values[target.target] = value
             case let .failure(problem): return .failure(Failure("\(problem.reason) on \(target.target)"))
             }
         }
         guard !values.isEmpty else { return .success(nil) }
         let reference = defined[0].constant
-        let kinds = Set(values.values.map { "\($0.swiftType)=\($0.literal)" })
+        // Declared once only when every target has the same definition, so that one doc comment is true for all.
+        let kinds = Set(values.values.map { "\($0.swiftType)=\($0.literal) \($0.text) \($0.location.map { "\($0.header):\($0.line)" } ?? "")" })
         return .success(ConstantBinding(name: name, location: reference.location, text: reference.text, values: values,
                                         uniform: kinds.count == 1 && values.count == targetCount, shadowsImported: shadows))
     }

@@ -39,9 +39,10 @@ enum OverlaySource {
                 "public let \(SwiftNames.identifier(constant.name)): \(value.swiftType) = \(value.literal)"]
     }
 
-    /// The header's text and place, and this target's own request number fields.
+    /// This target's own definition, place and request number fields.
     private static func documentation(_ constant: BindingPlan.ConstantBinding, _ value: BindingPlan.Value, module: String) -> String {
-        var text = "/// `\(constant.text.replacingOccurrences(of: "`", with: "'"))` (\(constant.location.header):\(constant.location.line))"
+        let location = value.location ?? constant.location
+        var text = "/// `\(value.text.replacingOccurrences(of: "`", with: "'"))` (\(location.header):\(location.line))"
         if let ioctl = value.ioctl {
             text += "\n/// ioctl: direction \(ioctl.direction.rawValue), type \(ioctl.type), number \(ioctl.number), argument size \(ioctl.size)"
                 + (ioctl.argumentType.map { ", argument \($0)" } ?? "")
