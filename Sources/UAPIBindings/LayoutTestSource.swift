@@ -13,7 +13,7 @@ enum LayoutTestSource {
             lines.append("    }")
             lines.append("")
             lines.append("    func testConstantValues() {")
-            lines += constantAssertions(target, plan: plan).map { "        " + $0 }
+            lines += constantAssertions(target, plan: plan, module: request.module).map { "        " + $0 }
             lines.append("    }")
         }
         lines.append("#else")
@@ -50,11 +50,13 @@ enum LayoutTestSource {
 
     /// The importer's own constants must have the values clang computed; ours are
     /// checked against the request numbers' decoded fields.
-    private static func constantAssertions(_ target: TargetSnapshot, plan: BindingPlan) -> [String] {
+    private static func constantAssertions(_ target: TargetSnapshot, plan: BindingPlan, module: String) -> [String] {
         var lines: [String] = []
         let listed = Set(plan.headers)
-        let generated = Set(plan.constants.map(\.name))
-        for constant in target.constants where listed.contains(constant.location.header) {
+        let generated = plan.generated(on: target.target)
+        let shadowing = Set(plan.constants.filter(\.shadowsImported).map(\.name))
+        for written in target.constants where listed.contains(written.location.header) {
+            let constant = BindingPlan.resolvingIoctl(written, in: target)
             guard let value = constant.value, constant.kind == .integer else { continue }
             if generated.contains(constant.name) {
                 if let ioctl = constant.ioctl {
@@ -63,6 +65,10 @@ enum LayoutTestSource {
                     if let type = OverlaySource.argumentType(ioctl, in: target) {
                         lines.append("XCTAssertEqual(MemoryLayout<\(type)>.size, Ioctls.\(SwiftNames.identifier(constant.name)).fields.size, \"\(constant.name) argument\")")
                     }
+                } else if shadowing.contains(constant.name) {
+                    // The typed constant must equal the C module's, which it shadows.
+                    let name = SwiftNames.identifier(constant.name)
+                    lines.append("XCTAssertEqual(UInt64(truncatingIfNeeded: \(name)), UInt64(truncatingIfNeeded: \(module).\(name)), \"\(constant.name)\")")
                 }
                 continue
             }

@@ -6,23 +6,11 @@ enum OverlaySource {
         var lines = ["// \(SwiftBindings.banner(request))", "@_exported import \(request.module)", "",
                      SwiftBindings.architectureGuard(plan.targets)]
         for constant in plan.constants where constant.uniform {
-            let value = constant.values[plan.targets[0]]!
-            lines += documentation(constant)
-            lines.append("public let \(SwiftNames.identifier(constant.name)): \(value.swiftType) = \(value.literal)")
+            lines += declaration(constant, plan.targets[0], module: request.module)
         }
         let varying = plan.constants.filter { !$0.uniform }
-        if !varying.isEmpty {
-            lines.append("")
-            lines.append("// Values that differ between architectures.")
-            for (index, target) in plan.targets.enumerated() {
-                lines.append("\(index == 0 ? "#if" : "#elseif") arch(\(SwiftNames.arch(target)))")
-                for constant in varying {
-                    let value = constant.values[target]!
-                    lines += documentation(constant)
-                    lines.append("public let \(SwiftNames.identifier(constant.name)): \(value.swiftType) = \(value.literal)")
-                }
-            }
-            lines.append("#endif")
+        lines += perArchitecture(plan.targets, comment: "Values that differ between architectures, or that some do not define.") { target in
+            varying.filter { $0.values[target] != nil }.flatMap { declaration($0, target, module: request.module) }
         }
         if !plan.skipped.isEmpty {
             lines.append("")
@@ -32,39 +20,84 @@ enum OverlaySource {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func documentation(_ constant: BindingPlan.ConstantBinding) -> [String] {
-        var text = "/// `\(constant.text.replacingOccurrences(of: "`", with: "'"))` (\(constant.location.header):\(constant.location.line))"
-        if let ioctl = constant.ioctl {
+    /// `#if arch(a) ... #elseif arch(b) ... #endif`, each branch with that target's lines; nothing when all are empty.
+    static func perArchitecture(_ targets: [String], comment: String, indent: String = "", _ body: (String) -> [String]) -> [String] {
+        let branches = targets.map { ($0, body($0)) }
+        guard branches.contains(where: { !$0.1.isEmpty }) else { return [] }
+        var lines = ["", "\(indent)// \(comment)"]
+        for (index, (target, branch)) in branches.enumerated() {
+            lines.append("\(index == 0 ? "#if" : "#elseif") arch(\(SwiftNames.arch(target)))")
+            lines += branch
+        }
+        lines.append("#endif")
+        return lines
+    }
+
+    private static func declaration(_ constant: BindingPlan.ConstantBinding, _ target: String, module: String) -> [String] {
+        let value = constant.values[target]!
+        return [documentation(constant, value, module: module),
+                "public let \(SwiftNames.identifier(constant.name)): \(value.swiftType) = \(value.literal)"]
+    }
+
+    /// This target's own definition, place and request number fields.
+    private static func documentation(_ constant: BindingPlan.ConstantBinding, _ value: BindingPlan.Value, module: String) -> String {
+        let location = value.location ?? constant.location
+        var text = "/// `\(value.text.replacingOccurrences(of: "`", with: "'"))` (\(location.header):\(location.line))"
+        if let ioctl = value.ioctl {
             text += "\n/// ioctl: direction \(ioctl.direction.rawValue), type \(ioctl.type), number \(ioctl.number), argument size \(ioctl.size)"
                 + (ioctl.argumentType.map { ", argument \($0)" } ?? "")
         }
-        return [text]
+        if let family = value.family {
+            text += "\n/// \(value.swiftType) to match `\(family)`"
+                + (constant.shadowsImported ? "; shadows `\(module).\(constant.name)`, which has C's type." : ".")
+        }
+        return text
     }
 
     /// `Ioctls.NAME`: every ioctl of the headers, typed by its argument when the macro names one.
+    /// One defined the same way on every target is declared once; the others per architecture.
     static func ioctls(_ plan: BindingPlan, snapshot: Snapshot, request: BindingsRequest) -> String {
-        guard let first = snapshot.targets.first else { return "" }
-        let listed = Set(plan.headers)
         var lines = ["// \(SwiftBindings.banner(request))", "", SwiftBindings.architectureGuard(plan.targets),
                      "/// Every ioctl request of \(plan.headers.joined(separator: ", ")), typed by its argument where the header names it.",
                      "public enum Ioctls {"]
-        let generated = Set(plan.constants.map(\.name))
-        for constant in first.constants where constant.ioctl != nil && listed.contains(constant.location.header) {
-            let ioctl = constant.ioctl!
-            let value = "UInt(truncatingIfNeeded: \(request.overlay).\(SwiftNames.identifier(constant.name)))"
-            guard generated.contains(constant.name) || BindingPlan.isImported(constant.name, in: first) else { continue }
-            let reference = generated.contains(constant.name) ? value : "UInt(truncatingIfNeeded: \(request.module).\(constant.name))"
-            lines.append("    /// `\(constant.text)` (\(constant.location.header):\(constant.location.line)): \(ioctl.direction.rawValue)")
-            if let swiftType = argumentType(ioctl, in: first) {
-                lines.append("    public static let \(SwiftNames.identifier(constant.name)) = Ioctl<\(swiftType)>(request: \(reference))")
-            } else {
-                let note = ioctl.argumentType.map { " The argument (\($0)) has no Swift struct type: use perform(on:pointer:)." } ?? ""
-                if !note.isEmpty { lines.append("    ///\(note)") }
-                lines.append("    public static let \(SwiftNames.identifier(constant.name)) = IoctlRequest(request: \(reference))")
-            }
+        let entries = Dictionary(uniqueKeysWithValues: snapshot.targets.map { ($0.target, ioctlEntries(plan, $0, request: request)) })
+        let names = Set(entries.values.flatMap(\.keys)).sorted()
+        let uniform = Set(names.filter { name in
+            let first = entries[plan.targets[0]]?[name]
+            return first != nil && plan.targets.allSatisfy { entries[$0]?[name] == first }
+        })
+        for name in names where uniform.contains(name) { lines += entries[plan.targets[0]]![name]! }
+        lines += perArchitecture(plan.targets, comment: "Requests that differ between architectures, or that some do not define.", indent: "    ") { target in
+            names.filter { !uniform.contains($0) }.compactMap { entries[target]?[$0] }.flatMap { $0 }
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Name -> declaration lines of each ioctl `target` defines.
+    private static func ioctlEntries(_ plan: BindingPlan, _ target: TargetSnapshot, request: BindingsRequest) -> [String: [String]] {
+        let listed = Set(plan.headers)
+        let generated = plan.generated(on: target.target)
+        var entries: [String: [String]] = [:]
+        for written in target.constants where listed.contains(written.location.header) && !BindingPlan.isInternal(written.name) {
+            let constant = BindingPlan.resolvingIoctl(written, in: target)
+            guard let ioctl = constant.ioctl else { continue }
+            let module = generated.contains(constant.name) ? request.overlay
+                : BindingPlan.isImported(constant.name, in: target) ? request.module : nil
+            guard let module else { continue }
+            let reference = "UInt(truncatingIfNeeded: \(module).\(SwiftNames.identifier(constant.name)))"
+            var lines = ["    /// `\(constant.text)` (\(constant.location.header):\(constant.location.line)): \(ioctl.direction.rawValue)"]
+            if let swiftType = argumentType(ioctl, in: target) {
+                lines.append("    public static let \(SwiftNames.identifier(constant.name)) = Ioctl<\(swiftType)>(request: \(reference))")
+            } else {
+                if let written = ioctl.argumentType {
+                    lines.append("    /// The argument (\(written)) has no Swift struct type: use perform(on:pointer:).")
+                }
+                lines.append("    public static let \(SwiftNames.identifier(constant.name)) = IoctlRequest(request: \(reference))")
+            }
+            entries[constant.name] = lines
+        }
+        return entries
     }
 
     private static let fixedWidth: Set<String> = Set(["8", "16", "32", "64"].flatMap { ["__u\($0)", "__s\($0)", "__le\($0)", "__be\($0)"] })
@@ -81,106 +114,5 @@ enum OverlaySource {
     static func swiftTypeName(_ record: String, in target: TargetSnapshot) -> String? {
         guard !record.contains("."), !record.contains("::"), let found = target.record(named: record), found.isComplete else { return nil }
         return SwiftNames.identifier(record)
-    }
-
-    static func support(request: BindingsRequest) -> String {
-        """
-        // \(SwiftBindings.banner(request))
-        #if canImport(Glibc)
-        import Glibc
-        #elseif canImport(Musl)
-        import Musl
-        #endif
-
-        /// What an ioctl request number says about its argument.
-        public enum IoctlDirection: String, Sendable {
-            case none, read, write, readWrite
-        }
-
-        /// An ioctl that returned -1: `errno` says why.
-        public struct IoctlError: Error, Equatable, CustomStringConvertible {
-            public let request: UInt
-            public let errno: Int32
-
-            public var description: String {
-                "ioctl 0x\\(String(request, radix: 16)) failed: \\(String(cString: strerror(errno))) (errno \\(errno))"
-            }
-        }
-
-        /// The fields of a request number, decoded with this architecture's encoding.
-        public struct IoctlFields: Equatable, Sendable {
-            public let direction: IoctlDirection
-            public let type: UInt8
-            public let number: UInt8
-            public let size: Int
-
-            public init(_ request: UInt) {
-                #if arch(powerpc64le) || arch(powerpc64) || arch(powerpc) || arch(mips) || arch(mipsel) || arch(mips64) || arch(mips64el)
-                let (sizeBits, none, read, write): (UInt, UInt, UInt, UInt) = (13, 1, 2, 4)
-                #else
-                let (sizeBits, none, read, write): (UInt, UInt, UInt, UInt) = (14, 0, 2, 1)
-                #endif
-                let bits = request >> (16 + sizeBits)
-                direction = bits == none ? .none : bits == read ? .read : bits == write ? .write : .readWrite
-                type = UInt8(truncatingIfNeeded: request >> 8)
-                number = UInt8(truncatingIfNeeded: request)
-                size = Int((request >> 16) & ((1 << sizeBits) - 1))
-            }
-        }
-
-        /// An ioctl whose argument is an `Argument`, passed by pointer.
-        public struct Ioctl<Argument>: Sendable {
-            public let request: UInt
-
-            public init(request: UInt) {
-                self.request = request
-            }
-
-            public var fields: IoctlFields { IoctlFields(request) }
-
-            /// Calls ioctl(2) with a pointer to `argument`; throws `IoctlError` on -1.
-            @discardableResult
-            public func perform(on fd: Int32, _ argument: inout Argument) throws -> Int32 {
-                let result = withUnsafeMutablePointer(to: &argument) { ioctl(fd, request, UnsafeMutableRawPointer($0)) }
-                if result == -1 { throw IoctlError(request: request, errno: errno) }
-                return result
-            }
-        }
-
-        /// An ioctl whose header names no argument type (`_IO`, or an argument Swift cannot name).
-        public struct IoctlRequest: Sendable {
-            public let request: UInt
-
-            public init(request: UInt) {
-                self.request = request
-            }
-
-            public var fields: IoctlFields { IoctlFields(request) }
-
-            /// Calls ioctl(2) with no argument.
-            @discardableResult
-            public func perform(on fd: Int32) throws -> Int32 {
-                try check(ioctl(fd, request))
-            }
-
-            /// Calls ioctl(2) with an integer argument.
-            @discardableResult
-            public func perform(on fd: Int32, value: Int32) throws -> Int32 {
-                try check(ioctl(fd, request, value))
-            }
-
-            /// Calls ioctl(2) with a pointer to `argument` (VFIO's `_IO` requests take a struct this way).
-            @discardableResult
-            public func perform<T>(on fd: Int32, pointer argument: inout T) throws -> Int32 {
-                try check(withUnsafeMutablePointer(to: &argument) { ioctl(fd, request, UnsafeMutableRawPointer($0)) })
-            }
-
-            private func check(_ result: Int32) throws -> Int32 {
-                if result == -1 { throw IoctlError(request: request, errno: errno) }
-                return result
-            }
-        }
-
-        """
     }
 }

@@ -18,7 +18,7 @@ public enum SwiftBindings {
         for (path, content) in request.copiedHeaders { files["\(cDirectory)/\(path)"] = content }
         files["Sources/\(request.overlay)/Constants.swift"] = OverlaySource.constants(plan, request: request)
         files["Sources/\(request.overlay)/Ioctls.swift"] = OverlaySource.ioctls(plan, snapshot: snapshot, request: request)
-        files["Sources/\(request.overlay)/IoctlSupport.swift"] = OverlaySource.support(request: request)
+        files["Sources/\(request.overlay)/IoctlSupport.swift"] = IoctlSupportSource.support(request: request)
         files["Tests/\(request.testTarget)/LayoutTests.swift"] = LayoutTestSource.tests(plan, snapshot: snapshot, request: request)
         if let name = request.packageName { files["Package.swift"] = packageManifest(name: name, request: request) }
         return files

@@ -59,11 +59,13 @@ final class BindgenTests: XCTestCase {
 
     /// Builds a generated package, runs its layout tests, and runs a program that
     /// prints every integer constant; gcc's program must print the same.
-    private func buildAndCompare(header: String, includeName: String, copy: Bool, demoExtras: [String] = [], gccExtras: [String] = []) throws {
+    private func buildAndCompare(header: String, includeName: String, copy: Bool, targets: String? = nil,
+                                 demoExtras: [String] = [], gccExtras: [String] = []) throws {
         let root = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         var arguments = ["bindgen", "--module", "CBound", "--overlay", "Bound", "--out", root.appendingPathComponent("Sources").path]
         arguments += copy ? ["--copy-headers", header] : ["--include", "/usr/include", includeName]
+        arguments += targets.map { ["--target", $0] } ?? []
         let generated = try CommandRunner.uapi(arguments)
         XCTAssertEqual(generated.status, 0, generated.stderr)
 
@@ -110,11 +112,37 @@ final class BindgenTests: XCTestCase {
         XCTAssertEqual(swiftOutput, cOutput)
     }
 
+    /// Flag constants are typed like the field they go with: `info.flags & VFIO_DEVICE_FLAGS_PCI` compiles.
     func testSystemVfioBindingsBuildPassTheirLayoutTestsAndAgreeWithGCC() throws {
         try buildAndCompare(
             header: "/usr/include/linux/vfio.h", includeName: "linux/vfio.h", copy: false,
-            demoExtras: ["print(\"sizeof(vfio_device_info)\", UInt64(MemoryLayout<vfio_device_info>.size))"],
-            gccExtras: ["printf(\"%s %llu\\n\", \"sizeof(vfio_device_info)\", (unsigned long long)sizeof(struct vfio_device_info));"])
+            demoExtras: ["print(\"sizeof(vfio_device_info)\", UInt64(MemoryLayout<vfio_device_info>.size))",
+                         "var info = vfio_device_info()",
+                         "info.flags = VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_RESET",
+                         "print(\"pci\", info.flags & VFIO_DEVICE_FLAGS_PCI != 0, info.flags & VFIO_DEVICE_FLAGS_PLATFORM != 0)",
+                         "var region = vfio_region_info()",
+                         "region.flags = VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_MMAP",
+                         "print(\"region\", region.flags)"],
+            gccExtras: ["printf(\"%s %llu\\n\", \"sizeof(vfio_device_info)\", (unsigned long long)sizeof(struct vfio_device_info));",
+                        "struct vfio_device_info info = { .flags = VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_RESET };",
+                        "printf(\"pci %s %s\\n\", (info.flags & VFIO_DEVICE_FLAGS_PCI) ? \"true\" : \"false\", (info.flags & VFIO_DEVICE_FLAGS_PLATFORM) ? \"true\" : \"false\");",
+                        "struct vfio_region_info region = { .flags = VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_MMAP };",
+                        "printf(\"region %u\\n\", region.flags);"])
+    }
+
+    /// Three targets: the host compiles its own branch, with an x86-only ioctl and typed flags.
+    func testMultiArchitectureBindingsBuildAndAgreeWithGCC() throws {
+        try buildAndCompare(
+            header: TestPaths.fixtures.appendingPathComponent("bindgen/arch/arch.h").path, includeName: "", copy: true,
+            targets: "x86_64,i386,aarch64",
+            demoExtras: ["var info = arch_device_info()",
+                         "info.flags = ARCH_DEVICE_FLAGS_ALL & ~ARCH_DEVICE_FLAGS_PCI",
+                         "info.kind = ARCH_DEVICE_KIND_GPU",
+                         "print(\"info\", info.flags & ARCH_DEVICE_FLAGS_RESET, info.kind)",
+                         "print(\"sizes\", Ioctls.ARCH_GET_MSRS.fields.size, Ioctls.ARCH_GET_LONG.fields.size, Ioctls.ARCH_OLD_RESET.fields.number)"],
+            gccExtras: ["struct arch_device_info info = { .flags = ARCH_DEVICE_FLAGS_ALL & ~ARCH_DEVICE_FLAGS_PCI, .kind = ARCH_DEVICE_KIND_GPU };",
+                        "printf(\"info %u %u\\n\", info.flags & ARCH_DEVICE_FLAGS_RESET, info.kind);",
+                        "printf(\"sizes %u %u %u\\n\", _IOC_SIZE(ARCH_GET_MSRS), _IOC_SIZE(ARCH_GET_LONG), _IOC_NR(ARCH_OLD_RESET));"])
     }
 
     func testEdgeCaseBindingsBuildAndAgreeWithGCC() throws {

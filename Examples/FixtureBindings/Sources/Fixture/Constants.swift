@@ -19,7 +19,7 @@ public let FIX_SET_HANDLE: UInt = 0x40043b71
 /// `(';')` (fixture_vfio.h:10)
 public let FIX_TYPE: Int32 = 59
 
-// Values that differ between architectures.
+// Values that differ between architectures, or that some do not define.
 #if arch(x86_64)
 /// `_IOWR(FIX_TYPE, FIX_BASE + 12, struct fix_iommu_info)` (fixture_vfio.h:125)
 /// ioctl: direction readWrite, type 59, number 112, argument size 24, argument struct fix_iommu_info
@@ -28,7 +28,7 @@ public let FIX_IOMMU_GET_INFO: UInt = 0xc0183b70
 public let FIX_SIZEOF_INFO: UInt = 24
 #elseif arch(i386)
 /// `_IOWR(FIX_TYPE, FIX_BASE + 12, struct fix_iommu_info)` (fixture_vfio.h:125)
-/// ioctl: direction readWrite, type 59, number 112, argument size 24, argument struct fix_iommu_info
+/// ioctl: direction readWrite, type 59, number 112, argument size 20, argument struct fix_iommu_info
 public let FIX_IOMMU_GET_INFO: UInt = 0xc0143b70
 /// `sizeof(struct fix_device_info)` (fixture_vfio.h:19)
 public let FIX_SIZEOF_INFO: UInt32 = 24
