@@ -14,6 +14,9 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     /// The change's `name` is the old name, `newName` the new one; the layout is the same.
     case recordRenamed(kind: Record.Kind)
     case recordKindChanged(old: Record.Kind, new: Record.Kind)
+    /// An untagged member type became a union that keeps every old field in its place;
+    /// `added` are the new alternatives.
+    case memberTypeBecameUnion(added: [String])
     /// Renamed with the same layout, the old name kept as a `#define` of the new one.
     case recordAliased(kind: Record.Kind, to: String)
     /// Only a declaration is left, or a declaration became a definition.
@@ -92,7 +95,7 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     /// The category the policy maps to a severity.
     public var category: ChangeCategory {
         switch self {
-        case .headerAdded, .recordAdded, .recordGainedDefinition, .fieldAdded, .typedefAdded, .enumAdded, .macroAdded, .valueAdded,
+        case .headerAdded, .recordAdded, .recordGainedDefinition, .memberTypeBecameUnion, .fieldAdded, .typedefAdded, .enumAdded, .macroAdded, .valueAdded,
              .functionAdded:
             return .added
         case .headerRemoved, .recordRemoved, .recordLostDefinition, .fieldRemoved, .typedefRemoved, .enumRemoved, .macroRemoved, .valueRemoved,

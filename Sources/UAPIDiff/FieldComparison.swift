@@ -90,7 +90,9 @@ struct FieldComparison {
         let sameMeaning = TypeMeaning.key(canonical: field.canonicalType, size: field.size)
             == TypeMeaning.key(canonical: other.canonicalType, size: other.size)
         if field.canonicalType != other.canonicalType, !sameMeaning, field.size == other.size, equivalentTypes(field, other) {
-            changes.append((.field, name, .fieldTypeRenamed(old: field.canonicalType, new: other.canonicalType)))
+            // Two untagged types have no names to tell apart: the member type reports its own change.
+            let untagged = field.canonicalType.contains("<anonymous>") && other.canonicalType.contains("<anonymous>")
+            if !untagged { changes.append((.field, name, .fieldTypeRenamed(old: field.canonicalType, new: other.canonicalType))) }
         } else if field.canonicalType != other.canonicalType, !sameMeaning {
             changes.append((.field, name, .fieldType(old: field.canonicalType, new: other.canonicalType,
                                                      oldSize: FieldSize(field), newSize: FieldSize(other))))

@@ -77,6 +77,7 @@ struct RecordDiffer {
         // Anonymous and nested member types move with the record that holds them.
         let move = new.isAnonymousMember || new.name.contains(".") ? nil : moves.fact(from: old.location, to: new.location)
         let moved = move.map { [change($0)] } ?? []
+        if let added = widenedIntoUnion(old, new) { return moved + [change(.memberTypeBecameUnion(added: added))] }
         if old.kind != new.kind { return moved + [change(.recordKindChanged(old: old.kind, new: new.kind))] }
         if old.isComplete != new.isComplete {
             return moved + [change(old.isComplete ? .recordLostDefinition : .recordGainedDefinition)]
@@ -109,16 +110,31 @@ struct RecordDiffer {
         guard arrays.0 == arrays.1 else { return false }
         if let left = a.record.flatMap({ oldByName[$0] }), let right = b.record.flatMap({ newByName[$0] }) {
             // Alignment is left out: a member type's alignment shows in the owner's offsets and alignment.
+            if widenedIntoUnion(left, right) != nil { return true } // said once, as the member type's own change
             return left.isComplete && right.isComplete && left.kind == right.kind && RecordShape(left).ignoringAlignment == RecordShape(right).ignoringAlignment
         }
         let element = { (field: Field) in ArrayShape.split(field.canonicalType)?.element ?? field.canonicalType }
         let (left, right) = (element(a), element(b))
         let undeclared = old.enumDecl(named: String(left.dropFirst(5))) == nil || new.enumDecl(named: String(right.dropFirst(5))) == nil
         if left.hasPrefix("enum "), right.hasPrefix("enum "), undeclared {
-            // An enum declared inside a struct is not in the snapshot: two enums of one size are one integer type.
+            // An anonymous enum (inside a struct too) has no name to look up: two enums of one size are one integer type.
             return a.size == b.size
         }
         return integerMeaning(left, in: old) == integerMeaning(right, in: new) && integerMeaning(left, in: old) != nil
+    }
+
+    /// An untagged member type that became a union holding every old field at the same
+    /// place, with the same size (`struct { __u64 gfn; } shared_info` -> `union { __u64 gfn;
+    /// __u64 hva; } shared_info`): no source can name the type and every old access reads
+    /// the same bytes. The names of the fields added as alternatives; nil otherwise.
+    private func widenedIntoUnion(_ old: Record, _ new: Record) -> [String]? {
+        guard old.kind == .struct, new.kind == .union, old.isAnonymous, new.isAnonymous, old.isComplete, new.isComplete,
+              old.size == new.size else { return nil }
+        let oldFlat = flattened(old, in: oldByName), newFlat = flattened(new, in: newByName)
+        let kept = Set(RecordShape(newFlat).fields)
+        guard !oldFlat.fields.isEmpty, RecordShape(oldFlat).fields.allSatisfy(kept.contains) else { return nil }
+        let oldNames = Set(oldFlat.fields.map(\.name))
+        return newFlat.fields.map(\.name).filter { !oldNames.contains($0) }
     }
 
     /// `enum x` as its underlying integer type, `char` as the signed or unsigned char it is here.

@@ -68,7 +68,7 @@ struct DeclarationCollector {
         }
     }
 
-    private mutating func collectEnum(_ cursor: Cursor) {
+    mutating func collectEnum(_ cursor: Cursor) {
         note(cursor)
         let signed = cursor.enumIntegerType.isSignedInteger
         let enumerators = cursor.children.filter { $0.kind == .enumConstantDecl }.map { constant in

@@ -29,6 +29,9 @@ extension DeclarationCollector {
                     // C gives a nested named struct file scope: record it under its own name.
                     collectRecord(child, name: child.spelling, isAnonymous: false)
                 }
+            case .enumDecl where child.isDefinition:
+                // So does a nested enum, with its enumerators.
+                collectEnum(child)
             default:
                 break
             }

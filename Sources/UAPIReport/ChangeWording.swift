@@ -15,6 +15,10 @@ public enum ChangeWording {
         case let .recordRenamed(kind):
             return "\(kind.rawValue) \(name) is now \(newName) with the same layout; the old name is gone for source users"
         case let .recordKindChanged(old, new): return "\(name) changed from a \(old.rawValue) to a \(new.rawValue)"
+        case let .memberTypeBecameUnion(added) where added.isEmpty:
+            return "\(name) is now a union of the same fields, in the same places"
+        case let .memberTypeBecameUnion(added):
+            return "\(name) is now a union: its fields keep their places, \(added.joined(separator: ", ")) \(added.count == 1 ? "was" : "were") added as \(added.count == 1 ? "an alternative" : "alternatives")"
         case let .recordAliased(kind, to):
             return "\(kind.rawValue) \(name) is now \(to) with the same layout; the old name stays as a #define of the new one"
         case .recordLostDefinition: return "\(name) lost its definition (only a declaration is left)"
@@ -97,6 +101,7 @@ public enum ChangeWording {
         switch change.fact {
         case .recordRenamed, .fieldRenamed, .valueRenamed: return renameEnds(change).old
         case let .recordKindChanged(old, _): return old.rawValue
+        case .memberTypeBecameUnion: return "struct"
         case .recordAliased: return change.name
         case .recordLostDefinition: return "complete"
         case .recordGainedDefinition: return "opaque"
@@ -135,6 +140,7 @@ public enum ChangeWording {
         switch change.fact {
         case .recordRenamed, .fieldRenamed, .valueRenamed: return renameEnds(change).new
         case let .recordKindChanged(_, new): return new.rawValue
+        case .memberTypeBecameUnion: return "union"
         case let .recordAliased(_, to): return to
         case .recordLostDefinition: return "opaque"
         case .recordGainedDefinition: return "complete"

@@ -23,6 +23,7 @@ final class FalseAlarmTests: XCTestCase {
         Case(name: "padding-into-union", expected: ("reserved-used", "uc_create.reserved", "compatible"), status: 4),
         Case(name: "two-definitions", expected: ("added", "a.h", "compatible"), status: 4, directories: true),
         Case(name: "moved", expected: ("moved", "mv_info", "info"), status: 0, directories: true),
+        Case(name: "member-struct-to-union", expected: ("added", "xa_attr.u.shared_info", "compatible"), status: 4),
         Case(name: "moved-to-included", expected: ("moved", "km_regs", "info"), status: 0),
         Case(name: "union-of-anonymous-structs", expected: ("added", "fl_lookup.flags", "compatible"), status: 4),
         Case(name: "enum-type-renamed", expected: ("spelling-changed", "ev_event.what", "info"), status: 0),
