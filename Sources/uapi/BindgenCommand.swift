@@ -7,8 +7,8 @@ struct BindgenCommand: ParsableCommand {
         commandName: "bindgen",
         abstract: "Generate Swift bindings: a C module, a Swift overlay with the constants Swift cannot import (ioctl numbers, ...), typed ioctls and layout tests.",
         discussion: """
-        uapi bindgen --include /usr/include linux/vfio.h --module CVFIO --out Sources/
-        --out is the package root, or its Sources/ folder; tests go to Tests/<Overlay>LayoutTests.
+        uapi bindgen --include /usr/include linux/vfio.h --module CVFIO -o Sources/
+        -o is the package root, or its Sources/ folder; tests go to Tests/<Overlay>LayoutTests.
         """)
 
     @OptionGroup var parse: ParseOptions
@@ -19,8 +19,12 @@ struct BindgenCommand: ParsableCommand {
     @Option(name: .customLong("overlay"), help: "The Swift overlay's name (default: the module name without its leading C).")
     var overlay: String?
 
-    @Option(name: .customLong("out"), help: "The package root, or its Sources/ folder.")
-    var out: String
+    @Option(name: [.customShort("o"), .customLong("output")], help: "The package root, or its Sources/ folder.", completion: .directory)
+    var output: String?
+
+    /// The option's name before 1.0; every other command says -o/--output.
+    @Option(name: .customLong("out"), help: .hidden)
+    var deprecatedOut: String?
 
     @Option(name: .customLong("package"), help: "Also write a Package.swift for a package of this name.")
     var package: String?
@@ -36,6 +40,8 @@ struct BindgenCommand: ParsableCommand {
 
     func validate() throws {
         if config == nil, headers.isEmpty { throw ValidationError("name at least one header, or --config") }
+        if output != nil, deprecatedOut != nil { throw ValidationError("give -o/--output once (--out is its old name)") }
+        if output == nil, deprecatedOut == nil { throw ValidationError("name the package root (or its Sources/ folder) with -o/--output") }
         do {
             try BindingNames.validate(module: moduleName, overlay: overlayName, package: package)
         } catch let error as UAPIError {
@@ -57,14 +63,15 @@ struct BindgenCommand: ParsableCommand {
         var skipNext = false
         for word in CommandLine.arguments.dropFirst() {
             if skipNext { skipNext = false; continue }
-            if word == "--out" { skipNext = true; continue }
-            if word.hasPrefix("--out=") { continue }
+            if ["-o", "--output", "--out"].contains(word) { skipNext = true; continue }
+            if word.hasPrefix("--output=") || word.hasPrefix("--out=") || (word.hasPrefix("-o") && !word.hasPrefix("--")) { continue }
             words.append(word)
         }
-        return (["uapi"] + words + ["--out", "<this package>"]).joined(separator: " ")
+        return (["uapi"] + words + ["-o", "<this package>"]).joined(separator: " ")
     }
 
     func run() throws {
+        if deprecatedOut != nil { CLIOutput.warning("uapi bindgen: --out is deprecated; use -o/--output") }
         var request: SnapshotRequest
         if let config {
             let configured = try ConfigSnapshot.request(try ProjectConfig.load(path: config),
@@ -103,7 +110,7 @@ struct BindgenCommand: ParsableCommand {
         }
         let bindings = BindingsRequest(module: moduleName, overlay: overlayName, includes: includes, copiedHeaders: copies,
                                        packageName: package, command: Self.regenerationCommand())
-        var root = out
+        var root = output ?? deprecatedOut ?? "."
         while root.hasSuffix("/") && root.count > 1 { root.removeLast() }
         if (root as NSString).lastPathComponent == "Sources" { root = (root as NSString).deletingLastPathComponent }
         if root.isEmpty { root = "." }
