@@ -52,7 +52,7 @@ struct SyncCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
-    @Option(name: .customLong("config"), help: "Take the sync groups (to, headers, rewrite, packed-macro, allowed-includes) from a uapi.yaml.")
+    @Option(name: .customLong("config"), help: "Take the sync groups (to, headers, rewrite, packed-macro, allow-include) from a uapi.yaml.")
     var config: String?
 
     @Argument(help: "Header names or globs (linux/vfio.h, linux/vfio_*.h, asm-x86/kvm.h).")

@@ -41,6 +41,29 @@ final class ConfigTests: XCTestCase {
         }
     }
 
+    func testSyncGroupsSayAllowIncludeLikeTheCommandLine() throws {
+        let path = try write("sync:\n  - to: a\n    headers: [x.h]\n    allow-include: [stdint.h]\n  - to: b\n    headers: [y.h]\n    allow-include: \"linux/*\"\n")
+        let config = try ProjectConfig.load(path: path)
+        XCTAssertEqual(config.sync.map(\.allowedIncludes), [["stdint.h"], ["linux/*"]])
+        XCTAssertEqual(config.notes, [])
+
+        // The old name still works, and says it is old.
+        let old = try ProjectConfig.load(path: try write("sync:\n  - to: a\n    headers: [x.h]\n    allowed-includes: [stdint.h]\n"))
+        XCTAssertEqual(old.sync.map(\.allowedIncludes), [["stdint.h"]])
+        XCTAssertEqual(old.notes.count, 1)
+        XCTAssertTrue(old.notes[0].contains(":4: 'allowed-includes' is deprecated; call it 'allow-include'"), old.notes[0])
+
+        let both = try write("sync:\n  - to: a\n    headers: [x.h]\n    allow-include: [a.h]\n    allowed-includes: [b.h]\n")
+        XCTAssertThrowsError(try ProjectConfig.load(path: both)) { error in
+            XCTAssertTrue(error.localizedDescription.contains("give 'allow-include' once"), error.localizedDescription)
+        }
+        let typo = try write("sync:\n  - to: a\n    headers: [x.h]\n    allow-includes: [a.h]\n")
+        XCTAssertThrowsError(try ProjectConfig.load(path: typo)) { error in
+            XCTAssertEqual(error.localizedDescription,
+                           "\(typo):4: unknown sync setting 'allow-includes'; known: allow-include, headers, packed-macro, rewrite, to")
+        }
+    }
+
     func testWrongValueTypeIsReported() throws {
         let path = try write("headers: [linux/vfio.h]\nonly-listed: maybe\n")
         XCTAssertThrowsError(try ProjectConfig.load(path: path)) { error in

@@ -232,7 +232,7 @@ final class SyncTests: XCTestCase {
             headers: [linux/fixdev.h]
             rewrite: portable
             packed-macro: FIX_PACKED
-            allowed-includes: [stdint.h, "linux/*"]
+            allow-include: [stdint.h, "linux/*"]
 
         """.write(to: project.appendingPathComponent("uapi.yaml"), atomically: true, encoding: .utf8)
         let first = try CommandRunner.uapi(["sync", "--from", kernel("v1"), "--config", "uapi.yaml"], in: project)
