@@ -17,11 +17,21 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("explain"), help: "Explain a rule and exit.", completion: .list(LintRules.all.map(\.id)))
     var explain: String?
 
-    @Option(name: .customLong("baseline"), help: "A previous 'uapi lint --format json' report: only new findings are reported.", completion: .file(extensions: ["json"]))
-    var baseline: String?
+    @Option(name: .customLong("known-findings"), help: ArgumentHelp(
+        "An earlier 'uapi lint --format json' report: only findings it does not have are reported.",
+        valueName: "report.json"), completion: .file(extensions: ["json"]))
+    var knownFindings: String?
+
+    /// The old name, which check's baseline snapshot made ambiguous.
+    @Option(name: .customLong("baseline"), help: .hidden, completion: .file(extensions: ["json"]))
+    var deprecatedBaseline: String?
 
     @Argument(help: "Headers, directories, or one snapshot JSON.", completion: .file(extensions: ["h", "json"]))
     var inputs: [String] = []
+
+    func validate() throws {
+        if knownFindings != nil, deprecatedBaseline != nil { throw ValidationError("give --known-findings once (--baseline is its old name)") }
+    }
 
     func run() throws {
         if let explain {
@@ -35,14 +45,15 @@ struct LintCommand: ParsableCommand {
         let (snapshot, warnings, cache) = try InputSnapshot.load(inputs, settings: try parse.settings(defaultTargets: [.x86_64, .i386]))
         warnings.forEach(CLIOutput.warning)
         parse.cache.report(cache)
-        let previous = try baseline.map { path -> LintReport in
+        if deprecatedBaseline != nil { CLIOutput.warning("uapi lint: --baseline is deprecated; use --known-findings") }
+        let previous = try (knownFindings ?? deprecatedBaseline).map { path -> LintReport in
             guard let data = try InputFile.read(path, maxBytes: SnapshotCoding.maxBytes),
                   let report = try? JSONDecoder().decode(LintReport.self, from: data) else {
                 throw UAPIError.badSnapshot(path: path, reason: "not a 'uapi lint --format json' report")
             }
             return report
         }
-        let result = LintEngine.run(snapshot, subject: inputs.joined(separator: " "), policy: try report.projectPolicy(), baseline: previous)
+        let result = LintEngine.run(snapshot, subject: inputs.joined(separator: " "), policy: try report.projectPolicy(), knownFindings: previous)
         try report.emit(result.document, failOn: .compatible)
         throw ExitCode(ExitStatus.of(result.verdict, failOn: report.failOn ?? .compatible))
     }

@@ -108,7 +108,7 @@ final class HostileInputTests: XCTestCase {
             (["lint", "zero.h"], "zero.h is a character device, not a regular file"),
             (["diff", "--policy", "fifo.h", "by-fifo.h", "by-fifo.h"], "fifo.h is a FIFO, not a regular file"),
             (["diff", "fifo.json", "fifo.json"], "fifo.json is a FIFO, not a regular file"),
-            (["lint", "--baseline", "fifo.json", "good.h"], "fifo.json is a FIFO, not a regular file"),
+            (["lint", "--known-findings", "fifo.json", "good.h"], "fifo.json is a FIFO, not a regular file"),
             // Not found as <zero.h>, clang takes it as "zero.h" beside the header.
             (["snapshot", "by-zero.h"], "by-zero.h:1: #include reaches zero.h, which is a character device"),
         ]
