@@ -23,6 +23,8 @@ public struct ProjectConfig: Sendable, Equatable {
     public var policy: String?
     public var onlyListed: Bool
     public var kernelTypes: Bool
+    /// Preprocessor definitions (`NAME` or `NAME=VALUE`), before any `-D` of the command line.
+    public var defines: [String] = []
     /// Header groups `uapi sync` copies into the project.
     public var sync: [SyncGroup] = []
     /// The directory holding the config file; relative paths resolve against it.
@@ -30,7 +32,7 @@ public struct ProjectConfig: Sendable, Equatable {
     /// What a reader should hear about the file (deprecated keys), one line each.
     public var notes: [String] = []
 
-    static let knownKeys: Set<String> = ["include", "targets", "headers", "optional-headers", "baseline", "policy", "only-listed", "kernel-types", "sync"]
+    static let knownKeys: Set<String> = ["include", "targets", "headers", "optional-headers", "baseline", "policy", "only-listed", "kernel-types", "defines", "sync"]
 
     public static func load(path: String) throws -> ProjectConfig {
         guard let text = try InputFile.readText(path, maxBytes: YAMLLimits.maxBytes) else {
@@ -83,6 +85,7 @@ public struct ProjectConfig: Sendable, Equatable {
             policy: try strings("policy").first,
             onlyListed: try flag("only-listed"), kernelTypes: try flag("kernel-types"), directory: directory)
         var result = config
+        result.defines = try strings("defines")
         if let groups = mapping["sync"] {
             guard let entries = groups.sequence else {
                 throw UAPIError.badConfig(path: path, line: groups.mark?.line, reason: "'sync' is a list of groups (to, headers, rewrite, packed-macro, allow-include)")
@@ -136,6 +139,11 @@ public struct ProjectConfig: Sendable, Equatable {
             throw UAPIError.badConfig(path: path, line: value.mark?.line, reason: "'allow-include' must be a glob or a list of globs")
         }
         return list.compactMap(\.string)
+    }
+
+    /// The configured targets, or nil when the file names none.
+    public func targetList() throws -> [Target]? {
+        targets.isEmpty ? nil : try Target.parseList(targets)
     }
 
     public var baselinePath: String? { baseline.map(resolve) }

@@ -32,14 +32,10 @@ struct BindgenCommand: ParsableCommand {
     @Flag(name: .customLong("copy-headers"), help: "Copy the headers into the C module (for headers not on the system include path).")
     var copyHeaders = false
 
-    @Option(name: .customLong("config"), help: "Take headers, include roots and targets from a uapi.yaml.")
-    var config: String?
-
-    @Argument(help: "Headers (names under an include root, or paths).")
+    @Argument(help: "Headers (names under an include root, or paths; default: the headers of the project's uapi.yaml).", completion: .file(extensions: ["h"]))
     var headers: [String] = []
 
     func validate() throws {
-        if config == nil, headers.isEmpty { throw ValidationError("name at least one header, or --config") }
         if output != nil, deprecatedOut != nil { throw ValidationError("give -o/--output once (--out is its old name)") }
         if output == nil, deprecatedOut == nil { throw ValidationError("name the package root (or its Sources/ folder) with -o/--output") }
         do {
@@ -72,21 +68,11 @@ struct BindgenCommand: ParsableCommand {
 
     func run() throws {
         if deprecatedOut != nil { CLIOutput.warning("uapi bindgen: --out is deprecated; use -o/--output") }
-        var request: SnapshotRequest
-        if let config {
-            let configured = try ConfigSnapshot.request(try ProjectConfig.load(path: config),
-                                                        targetsOverride: try parse.explicitTargets(), jobs: parse.jobs)
-            configured.notes.forEach(CLIOutput.warning)
-            request = configured.request
-        } else {
-            let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: false,
-                                                    tree: try parse.tree())
-            request = SnapshotRequest(headers: listed, includeDirectories: parse.includeDirectories, targets: try parse.resolvedTargets(),
-                                      kernelTypes: parse.kernelTypes, onlyListed: true, defines: parse.defines,
-                                      workers: parse.jobs ?? Concurrency.defaultWorkers)
-        }
+        let located = try parse.project.load()
+        var request = headers.isEmpty
+            ? try parse.request(forHeadersOf: located)
+            : try parse.request(for: headers, recursive: false, onlyListed: true, config: located?.config)
         request.onlyListed = true
-        try parse.configure(&request)
         let built = try SnapshotBuilder(request: request).build()
         built.warnings.forEach(CLIOutput.warning)
         parse.cache.report(built.cache)

@@ -29,7 +29,9 @@ struct DiffCommand: ParsableCommand {
         loader.preludes = parse.preludes
         loader.limits = parse.limitOptions.limits
         loader.cache = parse.cache.cache()
-        let policy = try report.projectPolicy()
+        let located = try parse.project.load()
+        if let located { try loader.complete(from: located.config) }
+        let policy = try report.loadPolicy(default: located?.config.policyPath)
         let (before, after, warnings, cache) = try loader.load(try DiffSide.parse(old), try DiffSide.parse(new))
         warnings.forEach(CLIOutput.warning)
         parse.cache.report(cache)

@@ -24,7 +24,8 @@ struct LayoutCommand: ParsableCommand {
 
     func run() throws {
         guard ["text", "json"].contains(format) else { throw UAPIError.badArgument("--format is text or json, not '\(format)'") }
-        let (snapshot, warnings, cache) = try InputSnapshot.load([header], settings: try parse.settings())
+        let located = try parse.project.load()
+        let (snapshot, warnings, cache) = try InputSnapshot.load([header], settings: try parse.settings(config: located?.config))
         warnings.forEach(CLIOutput.warning)
         parse.cache.report(cache)
         guard let first = snapshot.targets.first else { return }

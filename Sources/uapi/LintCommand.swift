@@ -42,7 +42,9 @@ struct LintCommand: ParsableCommand {
             return
         }
         guard !inputs.isEmpty else { throw ValidationError("name at least one header, or --explain RULE") }
-        let (snapshot, warnings, cache) = try InputSnapshot.load(inputs, settings: try parse.settings(defaultTargets: [.x86_64, .i386]))
+        let located = try parse.project.load()
+        let (snapshot, warnings, cache) = try InputSnapshot.load(inputs, settings: try parse.settings(defaultTargets: [.x86_64, .i386],
+                                                                                                     config: located?.config))
         warnings.forEach(CLIOutput.warning)
         parse.cache.report(cache)
         if deprecatedBaseline != nil { CLIOutput.warning("uapi lint: --baseline is deprecated; use --known-findings") }
@@ -53,7 +55,7 @@ struct LintCommand: ParsableCommand {
             }
             return report
         }
-        let result = LintEngine.run(snapshot, subject: inputs.joined(separator: " "), policy: try report.projectPolicy(), knownFindings: previous)
+        let result = LintEngine.run(snapshot, subject: inputs.joined(separator: " "), policy: try report.loadPolicy(default: located?.config.policyPath), knownFindings: previous)
         try report.emit(result.document, failOn: .compatible)
         throw ExitCode(ExitStatus.of(result.verdict, failOn: report.failOn ?? .compatible))
     }
