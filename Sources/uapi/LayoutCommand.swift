@@ -2,6 +2,11 @@ import ArgumentParser
 import Foundation
 import UAPIKit
 
+/// What `uapi layout` prints.
+enum LayoutFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 struct LayoutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "layout",
@@ -10,8 +15,8 @@ struct LayoutCommand: ParsableCommand {
 
     @OptionGroup var parse: ParseOptions
 
-    @Option(name: .customLong("format"), help: "text or json.")
-    var format: String = "text"
+    @Option(name: .customLong("format"), help: "text (pahole-style columns) or json (the same facts for tools).")
+    var format: LayoutFormat = .text
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (default: standard output).", completion: .file())
     var output: String?
@@ -23,7 +28,6 @@ struct LayoutCommand: ParsableCommand {
     var records: [String] = []
 
     func run() throws {
-        guard ["text", "json"].contains(format) else { throw UAPIError.badArgument("--format is text or json, not '\(format)'") }
         let located = try parse.project.load()
         let (snapshot, warnings, cache) = try InputSnapshot.load([header], settings: try parse.settings(config: located?.config))
         warnings.forEach(CLIOutput.warning)
@@ -36,7 +40,7 @@ struct LayoutCommand: ParsableCommand {
             throw UAPIError.badArgument("\(header): no record '\(name)'" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
         }
         let names = records.isEmpty ? all : records
-        let data = format == "json" ? try LayoutView.json(records: names, in: snapshot) : Data(LayoutView.text(records: names, in: snapshot).utf8)
+        let data = format == .json ? try LayoutView.json(records: names, in: snapshot) : Data(LayoutView.text(records: names, in: snapshot).utf8)
         try CLIOutput.emit(data, to: output)
     }
 }

@@ -31,7 +31,7 @@ struct SyncCommand: ParsableCommand {
     @Option(name: .customLong("packed-macro"), help: "With --rewrite portable: what __attribute__((packed)) becomes (e.g. QEMU_PACKED).")
     var packedMacro: String?
 
-    @Option(name: .customLong("allow-include"), help: "An #include allowed in the result (a glob, repeatable); without any, all are allowed.")
+    @Option(name: .customLong("allow-include"), help: ArgumentHelp("An #include allowed in the result (a glob, repeatable); without any, all are allowed.", valueName: "glob"))
     var allowedIncludes: [String] = []
 
     @Flag(name: .customLong("dry-run"), help: "Show the plan, the ABI report and the commit message; write nothing.")

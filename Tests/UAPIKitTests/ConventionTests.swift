@@ -29,4 +29,71 @@ final class ConventionTests: XCTestCase {
         XCTAssertTrue(help.stdoutText.contains("-o, --output"), help.stdoutText)
         XCTAssertFalse(help.stdoutText.contains("--out "), help.stdoutText)
     }
+
+    /// Asks bash's completion of the generated script what it offers after `words`.
+    private func bashCompletions(_ words: [String], script: URL, in directory: URL) throws -> [String] {
+        let quoted = (words + [""]).map { "'\($0)'" }.joined(separator: " ")
+        let program = """
+        source '\(script.path)'
+        COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count)
+        COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
+        _uapi uapi '' '\(words.last!)'
+        printf '%s\\n' "${COMPREPLY[@]}"
+        """
+        let result = try CommandRunner.run("bash", ["-c", program], in: directory)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return result.stdoutText.split(separator: "\n").map(String.init).sorted()
+    }
+
+    func testCompletionsOfferValuesAndFiles() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scripts = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scripts) }
+        let script = scripts.appendingPathComponent("uapi.bash")
+        let generated = try CommandRunner.uapi(["--generate-completion-script", "bash"])
+        XCTAssertEqual(generated.status, 0, generated.stderr)
+        try generated.stdout.write(to: script)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("include"), withIntermediateDirectories: true)
+        for name in ["uapi.yaml", "a.h", "base.json", "notes.txt"] {
+            try Data().write(to: directory.appendingPathComponent(name))
+        }
+        let targets = ["aarch64", "arm", "i386", "ppc64le", "riscv64", "s390x", "x86_64"]
+        for command in ["snapshot", "diff", "lint", "layout", "bindgen", "sync"] {
+            XCTAssertEqual(try bashCompletions(["uapi", command, "--target"], script: script, in: directory), targets, command)
+        }
+        XCTAssertEqual(try bashCompletions(["uapi", "history", "show", "--target"], script: script, in: directory), targets)
+        for command in ["diff", "check", "lint"] {
+            XCTAssertEqual(try bashCompletions(["uapi", command, "--format"], script: script, in: directory),
+                           ["github", "html", "json", "junit", "markdown", "sarif", "text"], command)
+        }
+        XCTAssertEqual(try bashCompletions(["uapi", "layout", "--format"], script: script, in: directory), ["json", "text"])
+        XCTAssertEqual(try bashCompletions(["uapi", "lint", "--explain"], script: script, in: directory),
+                       ["bitfield", "duplicate-value", "implicit-hole", "ioctl-size-divergence", "layout-divergence",
+                        "non-fixed-width", "old-flexible-array", "tail-padding", "unaligned-u64"])
+        // Files of the right kind (and directories to descend into).
+        for command in ["snapshot", "diff", "lint", "check", "sync"] {
+            XCTAssertEqual(try bashCompletions(["uapi", command, "--config"], script: script, in: directory), ["include", "uapi.yaml"], command)
+        }
+        XCTAssertEqual(try bashCompletions(["uapi", "diff", "--policy"], script: script, in: directory), ["include", "uapi.yaml"])
+        XCTAssertEqual(try bashCompletions(["uapi", "lint", "--known-findings"], script: script, in: directory), ["base.json", "include"])
+        XCTAssertEqual(try bashCompletions(["uapi", "snapshot", "-I"], script: script, in: directory), ["include"])
+        XCTAssertEqual(try bashCompletions(["uapi", "bindgen", "-o"], script: script, in: directory), ["include"])
+        XCTAssertEqual(try bashCompletions(["uapi", "sync", "--from"], script: script, in: directory), ["include"])
+        XCTAssertEqual(try bashCompletions(["uapi", "diff", "-o"], script: script, in: directory),
+                       ["a.h", "base.json", "include", "notes.txt", "uapi.yaml"])
+        // The sides of a diff: headers and snapshots.
+        XCTAssertEqual(try bashCompletions(["uapi", "diff"], script: script, in: directory), ["a.h", "base.json", "include"])
+
+        // zsh and fish carry the same values.
+        for shell in ["zsh", "fish"] {
+            let text = try CommandRunner.uapi(["--generate-completion-script", shell]).stdoutText
+            for word in targets + ["markdown", "unaligned-u64", "yaml"] {
+                XCTAssertTrue(text.contains(word), "\(shell) script lacks \(word)")
+            }
+        }
+        // Hidden old names are not offered.
+        XCTAssertFalse(generated.stdoutText.contains("'out='"), "bindgen --out is offered")
+        XCTAssertFalse(generated.stdoutText.contains("'baseline='"), "lint --baseline is offered")
+    }
 }
