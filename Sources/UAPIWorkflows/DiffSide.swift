@@ -55,6 +55,8 @@ public struct SideLoader {
     public var cache: ExtractionCache?
     /// Targets of header sides when neither `targets` nor a snapshot side names them.
     public var fallbackTargets: [Target] = [.x86_64]
+    /// Told (done, total) as header sides are parsed; each side counts afresh.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(includeDirectories: [String], targets: [Target]?, kernelTypes: Bool, defines: [String],
                 workers: Int, repository: String) {
@@ -170,6 +172,6 @@ public struct SideLoader {
         request.preludes = preludes
         request.limits = limits
         request.cache = cache
-        return try SnapshotBuilder(request: request).build()
+        return try SnapshotBuilder(request: request).build(progress: progress)
     }
 }

@@ -73,7 +73,9 @@ struct BindgenCommand: ParsableCommand {
             ? try parse.request(forHeadersOf: located)
             : try parse.request(for: headers, recursive: false, onlyListed: true, config: located?.config)
         request.onlyListed = true
-        let built = try SnapshotBuilder(request: request).build()
+        let progress = ProgressLine.start("parsing")
+        let built = try SnapshotBuilder(request: request).build(progress: progress.update)
+        progress.finish()
         built.warnings.forEach(CLIOutput.warning)
         parse.cache.report(built.cache)
 

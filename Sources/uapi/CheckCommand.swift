@@ -38,7 +38,9 @@ struct CheckCommand: ParsableCommand {
         request.limits = limitOptions.limits
         notes.forEach(CLIOutput.warning)
         request.cache = cache.cache()
-        let built = try SnapshotBuilder(request: request).build()
+        let progress = ProgressLine.start("parsing")
+        defer { progress.finish() }
+        let built = try SnapshotBuilder(request: request).build(progress: progress.update)
         built.warnings.forEach(CLIOutput.warning)
         cache.report(built.cache)
         let current = built.snapshot
@@ -59,9 +61,11 @@ struct CheckCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: baselinePath) else {
             throw UAPIError.badSnapshot(path: baselinePath, reason: "no baseline yet; create it with 'uapi check --update-baseline'")
         }
+        progress.begin("comparing with the baseline")
         let baseline = try SnapshotCoding.read(path: baselinePath)
         let judged = try Comparison.compare(old: baseline, new: current, policy: policy,
                                             oldLabel: "baseline", newLabel: "current headers")
+        progress.finish()
         throw ExitCode(try report.emit(judged, command: "check", failOn: .breaking, old: baseline, new: current))
     }
 

@@ -32,10 +32,15 @@ struct DiffCommand: ParsableCommand {
         let located = try parse.project.load()
         if let located { try loader.complete(from: located.config) }
         let policy = try report.loadPolicy(default: located?.config.policyPath)
+        let progress = ProgressLine.start("reading both sides")
+        defer { progress.finish() }
+        loader.progress = progress.update
         let (before, after, warnings, cache) = try loader.load(try DiffSide.parse(old), try DiffSide.parse(new))
         warnings.forEach(CLIOutput.warning)
         parse.cache.report(cache)
+        progress.begin("comparing")
         let judged = try Comparison.compare(old: before, new: after, policy: policy, oldLabel: old, newLabel: new)
+        progress.finish()
         throw ExitCode(try report.emit(judged, command: "diff", failOn: .compatible, old: before, new: after))
     }
 }

@@ -29,7 +29,11 @@ struct LayoutCommand: ParsableCommand {
 
     func run() throws {
         let located = try parse.project.load()
-        let (snapshot, warnings, cache) = try InputSnapshot.load([header], settings: try parse.settings(config: located?.config))
+        var settings = try parse.settings(config: located?.config)
+        let progress = ProgressLine.start("parsing")
+        settings.progress = progress.update
+        let (snapshot, warnings, cache) = try InputSnapshot.load([header], settings: settings)
+        progress.finish()
         warnings.forEach(CLIOutput.warning)
         parse.cache.report(cache)
         guard let first = snapshot.targets.first else { return }

@@ -43,8 +43,12 @@ struct LintCommand: ParsableCommand {
         }
         guard !inputs.isEmpty else { throw ValidationError("name at least one header, or --explain RULE") }
         let located = try parse.project.load()
-        let (snapshot, warnings, cache) = try InputSnapshot.load(inputs, settings: try parse.settings(defaultTargets: [.x86_64, .i386],
-                                                                                                     config: located?.config))
+        var settings = try parse.settings(defaultTargets: [.x86_64, .i386], config: located?.config)
+        let progress = ProgressLine.start("parsing")
+        defer { progress.finish() }
+        settings.progress = progress.update
+        let (snapshot, warnings, cache) = try InputSnapshot.load(inputs, settings: settings)
+        progress.begin("checking the rules")
         warnings.forEach(CLIOutput.warning)
         parse.cache.report(cache)
         if deprecatedBaseline != nil { CLIOutput.warning("uapi lint: --baseline is deprecated; use --known-findings") }
@@ -56,6 +60,7 @@ struct LintCommand: ParsableCommand {
             return report
         }
         let result = LintEngine.run(snapshot, subject: inputs.joined(separator: " "), policy: try report.loadPolicy(default: located?.config.policyPath), knownFindings: previous)
+        progress.finish()
         try report.emit(result.document, failOn: .compatible)
         throw ExitCode(ExitStatus.of(result.verdict, failOn: report.failOn ?? .compatible))
     }

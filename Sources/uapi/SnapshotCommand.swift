@@ -56,7 +56,7 @@ struct SnapshotCommand: ParsableCommand {
             : try parse.request(for: headers, recursive: recursive, onlyListed: onlyListed, config: located?.config)
         request.keepGoing = keepGoing
         request.shard = try shard.map(Shard.init(parsing:))
-        let progress = ProgressLine(enabled: CLIOutput.stderrIsTerminal && request.headers.count > 1)
+        let progress = ProgressLine.start("parsing")
         let result = try SnapshotBuilder(request: request).build(progress: progress.update)
         progress.finish()
         result.warnings.forEach(CLIOutput.warning)

@@ -87,7 +87,9 @@ struct SyncCommand: ParsableCommand {
             source: try SyncSource.parse(from), groups: try SyncSession.groups(config: configGroups, commandLine: commandLine),
             checker: SyncChecker(targets: checkerTargets, includeDirectories: includeDirectories, kernelTypes: kernelTypes),
             policy: try report.loadPolicy(default: located?.config.policyPath), acceptedBreaking: allowBreaking ? reason : nil)
+        let progress = ProgressLine.start("reading, rewriting and comparing the headers")
         let prepared = try session.prepare()
+        progress.finish()
         // One report for all groups on standard error: the commit message owns standard output.
         try report.emit(prepared.report.document(command: "sync"), failOn: .breaking, onStandardError: true)
         for (destination, plan) in prepared.plans { CLIOutput.warning("plan for \(destination):\n\(plan.summary)") }

@@ -96,4 +96,59 @@ final class ConventionTests: XCTestCase {
         XCTAssertFalse(generated.stdoutText.contains("'out='"), "bindgen --out is offered")
         XCTAssertFalse(generated.stdoutText.contains("'baseline='"), "lint --baseline is offered")
     }
+
+    /// Runs `uapi` under `script`, whose pseudo-terminal is standard error (and input);
+    /// standard output goes to a file. Returns what the terminal saw and what was written.
+    private func onTerminal(_ arguments: [String], in directory: URL, delay: String = "0") throws -> (terminal: String, stdout: String, status: Int32) {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1) to make a terminal") }
+        let scratch = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let quote = { (word: String) in "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = ([TestPaths.uapiBinary.path] + arguments).map(quote).joined(separator: " ")
+            + " > " + quote(scratch.appendingPathComponent("stdout").path)
+        let typescript = scratch.appendingPathComponent("typescript").path
+        let result = try CommandRunner.run("/usr/bin/script", ["-q", "-e", "-c", command, typescript], in: directory,
+                                           environment: ["UAPI_PROGRESS_DELAY": delay, "TERM": "xterm"])
+        let terminal = (try? String(contentsOfFile: typescript, encoding: .utf8)) ?? ""
+        let stdout = (try? String(contentsOf: scratch.appendingPathComponent("stdout"), encoding: .utf8)) ?? ""
+        return (terminal, stdout, result.status)
+    }
+
+    func testEveryLongCommandShowsProgressOnATerminalOnly() throws {
+        let project = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let fixtures = TestPaths.fixtures
+        let drift = fixtures.appendingPathComponent("diff/layout-drift").path
+        let header = fixtures.appendingPathComponent("lint/every-rule/lint_fixture.h").path
+        try FileManager.default.createDirectory(at: project.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try "include: [\(fixtures.appendingPathComponent("lint/every-rule").path)]\nheaders: [lint_fixture.h]\nbaseline: baseline.json\n"
+            .write(to: project.appendingPathComponent("uapi.yaml"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CommandRunner.uapi(["check", "--update-baseline"], in: project).status, 0)
+        let kernel = fixtures.appendingPathComponent("sync/kernel-v1").path
+
+        let runs: [(arguments: [String], phase: String)] = [
+            (["snapshot", "--no-cache", header], "uapi: parsing"),
+            (["diff", "--no-cache", "\(drift)/old", "\(drift)/new"], "uapi: reading both sides"),
+            (["lint", "--no-cache", header], "uapi: parsing"),
+            (["layout", "--no-cache", header], "uapi: parsing"),
+            (["bindgen", "--no-cache", "--module", "CLint", "-o", "bindings", header], "uapi: parsing"),
+            (["check", "--no-cache"], "uapi: parsing"),
+            (["sync", "--from", kernel, "--to", "synced", "linux/fixdev.h"], "uapi: reading, rewriting and comparing"),
+        ]
+        for (arguments, phase) in runs {
+            let shown = try onTerminal(arguments, in: project)
+            XCTAssertTrue([0, 4, 8, 12].contains(shown.status), "\(arguments): \(shown.terminal)")
+            XCTAssertTrue(shown.terminal.contains("\r\u{1B}[K\(phase)"), "\(arguments): \(shown.terminal.debugDescription)")
+            XCTAssertTrue(shown.terminal.contains(" s\r\u{1B}[K"), "the line is cleared: \(shown.terminal.debugDescription)")
+            XCTAssertFalse(shown.stdout.contains("\u{1B}[K"), "\(arguments): standard output is no terminal")
+
+            // Not a terminal: nothing, however long the run.
+            let piped = try CommandRunner.run(TestPaths.uapiBinary.path, arguments, in: project, environment: ["UAPI_PROGRESS_DELAY": "0"])
+            XCTAssertFalse(piped.stderr.contains("uapi: parsing") || piped.stderr.contains("\u{1B}[K"), "\(arguments): \(piped.stderr)")
+        }
+        // A run shorter than the threshold (here 30 s; 1 s by default) shows nothing either.
+        let quick = try onTerminal(["lint", header], in: project, delay: "30")
+        XCTAssertEqual(quick.status, 12, quick.terminal)
+        XCTAssertFalse(quick.terminal.contains("uapi: parsing"), quick.terminal)
+    }
 }
