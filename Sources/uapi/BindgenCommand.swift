@@ -11,7 +11,7 @@ struct BindgenCommand: ParsableCommand {
         -o is the package root, or its Sources/ folder; tests go to Tests/<Overlay>LayoutTests.
         """)
 
-    @OptionGroup var parse: ParseOptions
+    @OptionGroup var parse: ParseOptions<OneTarget>
 
     @Option(name: .customLong("module"), help: "The C module's name (e.g. CVFIO).")
     var module: String?

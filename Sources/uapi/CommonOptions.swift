@@ -1,10 +1,35 @@
 import ArgumentParser
 import UAPIKit
 
+/// A command's targets when neither --target nor the project config names any, and how
+/// its --target help says so (the one place each command documents its default).
+protocol TargetDefault {
+    static var targets: [Target] { get }
+    static var help: String { get }
+}
+
+/// snapshot, layout, bindgen.
+enum OneTarget: TargetDefault {
+    static let targets: [Target] = [.x86_64]
+    static let help = "the project config's, else x86_64"
+}
+
+/// lint: most rules compare a 64-bit and a 32-bit ABI.
+enum LintTargets: TargetDefault {
+    static let targets: [Target] = [.x86_64, .i386]
+    static let help = "the project config's, else x86_64,i386, as most rules compare ABIs"
+}
+
+/// diff: a header side follows a snapshot side.
+enum DiffTargets: TargetDefault {
+    static let targets: [Target] = [.x86_64]
+    static let help = "a snapshot side's, else the project config's, else x86_64"
+}
+
 /// Options shared by every command that parses headers.
-struct ParseOptions: ParsableArguments {
+struct ParseOptions<Default: TargetDefault>: ParsableArguments {
     @Option(name: .customLong("target"), help: ArgumentHelp(
-        "Target ABIs, comma-separated (x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; default: the project config's, else the command's own).",
+        "Target ABIs, comma-separated: x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x (default: \(Default.help)).",
         valueName: "list"), completion: .list(Target.all.map(\.name)))
     var targets: String?
 
@@ -39,15 +64,15 @@ struct ParseOptions: ParsableArguments {
         try targets.map { try Target.parseList([$0]) }
     }
 
-    func resolvedTargets(default fallback: [Target] = [.x86_64]) throws -> [Target] {
-        try explicitTargets() ?? fallback
+    func resolvedTargets() throws -> [Target] {
+        try explicitTargets() ?? Default.targets
     }
 
     /// What the library needs to parse headers named on the command line; what it
     /// leaves open comes from the project's config, if any.
-    func settings(defaultTargets: [Target] = [.x86_64], config: ProjectConfig?) throws -> ParseSettings {
+    func settings(config: ProjectConfig?) throws -> ParseSettings {
         var settings = ParseSettings(includeDirectories: includeDirectories, defines: defines, kernelTypes: kernelTypes,
-                                     targets: try resolvedTargets(default: defaultTargets), workers: jobs, limits: limitOptions.limits)
+                                     targets: try resolvedTargets(), workers: jobs, limits: limitOptions.limits)
         if let config { try settings.complete(from: config, targetsNamed: targets != nil) }
         settings.tree = try tree()
         settings.preludes = preludes

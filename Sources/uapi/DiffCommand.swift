@@ -13,7 +13,7 @@ struct DiffCommand: ParsableCommand {
         \(ExitStatus.help)
         """)
 
-    @OptionGroup var parse: ParseOptions
+    @OptionGroup var parse: ParseOptions<DiffTargets>
     @OptionGroup var report: ReportOptions
 
     @Argument(help: "The old side.", completion: .file(extensions: ["h", "json"])) var old: String

@@ -13,7 +13,7 @@ struct LayoutCommand: ParsableCommand {
         abstract: "Show record layouts pahole-style, side by side for several targets.",
         discussion: "uapi layout --target x86_64,i386 linux/vfio.h vfio_iommu_type1_info")
 
-    @OptionGroup var parse: ParseOptions
+    @OptionGroup var parse: ParseOptions<OneTarget>
 
     @Option(name: .customLong("format"), help: "text (pahole-style columns) or json (the same facts for tools).")
     var format: LayoutFormat = .text

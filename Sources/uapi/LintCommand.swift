@@ -7,11 +7,11 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check UAPI hygiene: holes, padding, 32/64-bit divergence, non-fixed-width types, old flexible arrays, ...",
         discussion: """
-        Targets default to x86_64,i386 (most rules compare ABIs). Rules: \(LintRules.all.map(\.id).joined(separator: ", ")).
+        Rules: \(LintRules.all.map(\.id).joined(separator: ", ")).
         Errors set exit bit 8, warnings bit 4 (see --fail-on); 2 is an input error.
         """)
 
-    @OptionGroup var parse: ParseOptions
+    @OptionGroup var parse: ParseOptions<LintTargets>
     @OptionGroup var report: ReportOptions
 
     @Option(name: .customLong("explain"), help: "Explain a rule and exit.", completion: .list(LintRules.all.map(\.id)))
@@ -43,7 +43,7 @@ struct LintCommand: ParsableCommand {
         }
         guard !inputs.isEmpty else { throw ValidationError("name at least one header, or --explain RULE") }
         let located = try parse.project.load()
-        var settings = try parse.settings(defaultTargets: [.x86_64, .i386], config: located?.config)
+        var settings = try parse.settings(config: located?.config)
         let progress = ProgressLine.start("parsing")
         defer { progress.finish() }
         settings.progress = progress.update

@@ -14,7 +14,7 @@ struct SnapshotCommand: ParsableCommand {
         snapshot one run would give.
         """)
 
-    @OptionGroup var parse: ParseOptions
+    @OptionGroup var parse: ParseOptions<OneTarget>
 
     @Flag(name: .customLong("recursive"), help: "Descend into directories.")
     var recursive = false

@@ -151,4 +151,34 @@ final class ConventionTests: XCTestCase {
         XCTAssertEqual(quick.status, 12, quick.terminal)
         XCTAssertFalse(quick.terminal.contains("uapi: parsing"), quick.terminal)
     }
+
+    func testHelpSaysEachThingOnceAndTrue() throws {
+        func help(_ command: String) throws -> String {
+            let result = try CommandRunner.uapi([command, "--help"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            // ArgumentParser wraps at 80 columns: join the lines to search sentences.
+            return result.stdoutText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        // Each command's target default, once, in --target's help.
+        let defaults = ["snapshot": "else x86_64)", "layout": "else x86_64)", "bindgen": "else x86_64)",
+                        "diff": "(default: a snapshot side's, else the project config's, else x86_64)",
+                        "lint": "else x86_64,i386, as most rules compare ABIs)", "sync": "else x86_64,i386)"]
+        for (command, sentence) in defaults {
+            let text = try help(command)
+            XCTAssertTrue(text.contains(sentence), "\(command): \(text)")
+        }
+        XCTAssertEqual(try help("lint").components(separatedBy: "x86_64,i386").count - 1, 1, "lint names its default once")
+
+        // The exit statuses keep their indentation under the wrapped discussion.
+        for command in ["diff", "check"] {
+            let lines = try CommandRunner.uapi([command, "--help"]).stdoutText.split(separator: "\n", omittingEmptySubsequences: false)
+            let start = try XCTUnwrap(lines.firstIndex(of: "EXIT STATUS"), command)
+            let block = lines[(start + 1)...].prefix { !$0.isEmpty }
+            XCTAssertEqual(block.count, 8, "\(command): \(block)")
+            XCTAssertTrue(block.allSatisfy { $0.hasPrefix("  ") }, "\(command): \(block)")
+        }
+        // Where sync's report goes, as it does.
+        XCTAssertTrue(try help("sync").contains("for sync, standard error, which the commit message leaves free"))
+        XCTAssertTrue(try help("sync").contains("the ABI report on standard error (or -o)"))
+    }
 }
