@@ -52,7 +52,7 @@ baseline: build
 # Regenerate the committed example bindings (a test fails when they are stale).
 examples: build
 	rm -rf Examples/FixtureBindings
-	$(UAPI_RELEASE) bindgen $(EXAMPLE_BINDGEN_ARGS) --out Examples/FixtureBindings
+	$(UAPI_RELEASE) bindgen $(EXAMPLE_BINDGEN_ARGS) -o Examples/FixtureBindings
 
 bench: build bench-deps
 	scripts/bench.sh $(UAPI_RELEASE)

@@ -70,9 +70,9 @@ for spec in "own x86_64 1.5" "own x86_64,i386,aarch64 4" "all x86_64,i386,aarch6
   mode=$1 targets=$2 goal=$3
   flags=(--keep-going --recursive --target "$targets"); [ "$mode" = own ] && flags+=(--only-listed)
   rm -rf "$work/cache"
-  measure "$uapi" snapshot --cache "$work/cache" "${flags[@]}" "${dirs[@]}" -o "$work/$mode-$targets.json"
+  measure "$uapi" snapshot --no-config --cache "$work/cache" "${flags[@]}" "${dirs[@]}" -o "$work/$mode-$targets.json"
   cold=$T rss=$M
-  measure "$uapi" snapshot --cache "$work/cache" "${flags[@]}" "${dirs[@]}" -o "$work/$mode-$targets.json"
+  measure "$uapi" snapshot --no-config --cache "$work/cache" "${flags[@]}" "${dirs[@]}" -o "$work/$mode-$targets.json"
   warm=$T
   piped=-
   if [ "$have_abidw" = yes ] && [ "$mode" = own ]; then
@@ -86,9 +86,9 @@ done
 
 # linux/*.h on one core, as check-uapi runs.
 rm -rf "$work/cache"
-measure "$uapi" snapshot --cache "$work/cache" --keep-going --jobs 1 "${linux[@]/#//usr/include/}" -o "$work/linux.json"
+measure "$uapi" snapshot --no-config --cache "$work/cache" --keep-going --jobs 1 "${linux[@]/#//usr/include/}" -o "$work/linux.json"
 cold=$T rss=$M
-measure "$uapi" snapshot --cache "$work/cache" --keep-going --jobs 1 "${linux[@]/#//usr/include/}" -o "$work/linux.json"
+measure "$uapi" snapshot --no-config --cache "$work/cache" --keep-going --jobs 1 "${linux[@]/#//usr/include/}" -o "$work/linux.json"
 warm=$T piped=-
 if [ "$have_abidw" = yes ]; then
   pipeline linux x86_64 1 "${linux[@]}"; piped=$(seconds "$P")
@@ -99,8 +99,8 @@ row "linux/*.h (${#linux[@]} headers), x86_64, 1 core" ">=10x/100x" "$cold" "$wa
 # equal, plus the included headers' items), JSON reading included.
 for targets in x86_64 x86_64,i386,aarch64; do
   old="$work/own-$targets.json" new="$work/all-$targets.json"
-  [ -f "$old" ] || "$uapi" snapshot --cache "$work/cache" --keep-going --recursive --only-listed --target "$targets" "${dirs[@]}" -o "$old" 2>/dev/null || true
-  measure "$uapi" diff --format json -o "$work/diff.json" "$old" "$new"
+  [ -f "$old" ] || "$uapi" snapshot --no-config --cache "$work/cache" --keep-going --recursive --only-listed --target "$targets" "${dirs[@]}" -o "$old" 2>/dev/null || true
+  measure "$uapi" diff --no-config --format json -o "$work/diff.json" "$old" "$new"
   took=$T rss=$M piped=-
   if [ "$have_abidw" = yes ]; then
     total=0
@@ -116,9 +116,9 @@ mkdir -p "$work/tree"
 cp -r "${dirs[@]}" "$work/tree/"
 tree=("${dirs[@]/#\/usr\/include/$work/tree}")
 rm -rf "$work/cache"
-"$uapi" snapshot --cache "$work/cache" --keep-going --recursive --only-listed -I "$work/tree" "${tree[@]}" -o "$work/tree.json" 2>/dev/null || true
+"$uapi" snapshot --no-config --cache "$work/cache" --keep-going --recursive --only-listed -I "$work/tree" "${tree[@]}" -o "$work/tree.json" 2>/dev/null || true
 echo '#define UAPI_BENCH_CHANGED 1' >> "$work/tree/linux/vfio.h"
-measure "$uapi" snapshot --cache "$work/cache" --stats --keep-going --recursive --only-listed -I "$work/tree" "${tree[@]}" -o "$work/tree.json"
+measure "$uapi" snapshot --no-config --cache "$work/cache" --stats --keep-going --recursive --only-listed -I "$work/tree" "${tree[@]}" -o "$work/tree.json"
 parsed=$(grep -o '[0-9]* parsed' "$work/stderr" || echo "? parsed")
 took=$T rss=$M piped=-
 if [ "$have_abidw" = yes ]; then
@@ -142,7 +142,7 @@ for megabytes in (10, 50):
             i += 1
 EOF
 for megabytes in 10 50; do
-  measure "$uapi" snapshot --no-cache --only-listed "$work/gen$megabytes.h" -o "$work/gen.json"
+  measure "$uapi" snapshot --no-config --no-cache --only-listed "$work/gen$megabytes.h" -o "$work/gen.json"
   goal="linear"; [ "$megabytes" = 50 ] && goal="<= 1 GiB"
   row "generated header, $megabytes MB ($(printf '%.2f' "$(echo "scale=3; $T / $megabytes" | bc)") s/MB, $((M / megabytes)) MB RSS/MB)" "$goal" "$T" "-" "$M" "-"
 done

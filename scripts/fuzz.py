@@ -207,7 +207,7 @@ def build_case(rng, corpus, directory):
             ["lint"] + options + ["fuzz.h"],
             ["layout"] + options + ["fuzz.h"],
             ["diff"] + options + ["original.h", "fuzz.h"],
-            ["bindgen"] + options + ["fuzz.h", "--module", "CFuzz", "--out", "bindings"],
+            ["bindgen"] + options + ["fuzz.h", "--module", "CFuzz", "-o", "bindings"],
         ], 2)
     if kind == "snapshot":
         (directory / "fuzz.json").write_bytes(mutate(rng, original, TEXT_MUTATIONS))

@@ -65,7 +65,7 @@ public struct LintFinding: Codable, Sendable, Equatable {
         self.suppressedBy = nil
     }
 
-    /// Identity for baselines: the same rule on the same item on the same targets.
+    /// Identity for `--known-findings`: the same rule on the same item on the same targets.
     public var key: String { "\(rule)|\(name)|\(targets.joined(separator: ","))" }
 }
 

@@ -3,7 +3,7 @@ import UAPIModel
 import UAPIDiff
 import UAPILint
 
-/// The findings of a lint run, judged by a policy and a baseline.
+/// The findings of a lint run, judged by a policy, less the findings an earlier report already had.
 public struct LintReport: Codable, Sendable, Equatable {
     public var format = "uapi-lint"
     public var schemaVersion = 1
@@ -19,7 +19,8 @@ public struct LintReport: Codable, Sendable, Equatable {
         public var warnings: Int
         public var notes: Int
         public var suppressed: Int
-        /// Findings left out because the baseline already had them.
+        /// Findings left out because the earlier report (`--known-findings`) already had them.
+        /// The JSON key keeps its first name, `baselined`, for readers of schema version 1.
         public var baselined: Int
     }
 
@@ -29,16 +30,16 @@ public struct LintReport: Codable, Sendable, Equatable {
     }
 }
 
-/// Runs the rules, applies suppressions, and drops what the baseline already knows.
+/// Runs the rules, applies suppressions, and drops what an earlier report already knows.
 public enum LintEngine {
-    public static func run(_ snapshot: Snapshot, subject: String, policy: Policy, baseline: LintReport?) -> LintReport {
+    public static func run(_ snapshot: Snapshot, subject: String, policy: Policy, knownFindings: LintReport?) -> LintReport {
         let context = LintContext(snapshot: snapshot, sentinels: policy.sentinels)
         let targetNames = snapshot.targets.map(\.target)
         var all = LintRules.all.flatMap { $0.check(context) }
         for index in all.indices {
             all[index].targetSpecific = all[index].targets.count < targetNames.count
         }
-        let known = Set(baseline?.findings.map(\.key) ?? [])
+        let known = Set(knownFindings?.findings.map(\.key) ?? [])
         let fresh = all.filter { !known.contains($0.key) }
         var ledger = SuppressionLedger(policy.suppressions, engine: .lint)
         var findings = fresh.map { finding -> LintFinding in

@@ -17,7 +17,7 @@ extension LintReport {
         }
         let line = "\(summary.errors) errors, \(summary.warnings) warnings, \(summary.notes) notes"
             + (summary.suppressed > 0 ? ", \(summary.suppressed) suppressed" : "")
-            + (summary.baselined > 0 ? ", \(summary.baselined) in the baseline" : "")
+            + (summary.baselined > 0 ? ", \(summary.baselined) already known" : "")
         return ReportDocument(
             title: "uapi lint: \(subject)", kind: "lint report", targets: targets, headers: headers, items: items, rules: rules,
             summaryLine: line, counts: (summary.errors, summary.warnings, summary.notes, summary.suppressed),

@@ -31,9 +31,54 @@ public enum ConfigDiscovery {
         return path
     }
 
+    /// The config a command runs under: `explicit` (`--config`), else the nearest one,
+    /// unless `ignore` (`--no-config`). Nil when there is none.
+    public static func locate(explicit: String?, ignore: Bool,
+                              from start: String = FileManager.default.currentDirectoryPath) throws -> LocatedConfig? {
+        if let explicit { return LocatedConfig(path: explicit, config: try ProjectConfig.load(path: explicit), discovered: false) }
+        guard !ignore, let path = find(from: start) else { return nil }
+        return LocatedConfig(path: path, config: try ProjectConfig.load(path: path), discovered: true)
+    }
+
     /// Paths under the working directory stay relative in messages.
     private static func relative(_ path: String, to start: String) -> String {
         let prefix = URL(fileURLWithPath: start).standardizedFileURL.path + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// A project config and where it came from.
+public struct LocatedConfig: Sendable {
+    public var path: String
+    public var config: ProjectConfig
+    /// Found by walking up from the working directory, not named with `--config`.
+    public var discovered: Bool
+
+    /// What a reader should hear: the file when it was found rather than named, and its own notes.
+    public var notes: [String] {
+        (discovered ? ["note: using the project config \(path) (--no-config ignores it)"] : []) + config.notes
+    }
+}
+
+extension ParseSettings {
+    /// Fills in what the command line left open from the project's config: its include
+    /// roots after the `-I` ones, its defines before the `-D` ones (the command line's win),
+    /// kernel types, and its targets when none were named (`targetsNamed` false).
+    public mutating func complete(from config: ProjectConfig, targetsNamed: Bool) throws {
+        includeDirectories += config.include.filter { !includeDirectories.contains($0) }
+        defines = config.defines + defines
+        kernelTypes = kernelTypes || config.kernelTypes
+        if !targetsNamed, let configured = try config.targetList() { targets = configured }
+    }
+}
+
+extension SideLoader {
+    /// The same for diff sides: a header side takes the config's targets when neither
+    /// `--target` nor a snapshot on the other side names them.
+    public mutating func complete(from config: ProjectConfig) throws {
+        includeDirectories += config.include.filter { !includeDirectories.contains($0) }
+        defines = config.defines + defines
+        kernelTypes = kernelTypes || config.kernelTypes
+        if let configured = try config.targetList() { fallbackTargets = configured }
     }
 }

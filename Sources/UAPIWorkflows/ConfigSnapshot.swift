@@ -19,7 +19,7 @@ public enum ConfigSnapshot {
         let listed = try HeaderResolver.resolve(names, includeDirectories: config.include, recursive: false)
         let configured = config.targets.isEmpty ? [.x86_64] : try Target.parseList(config.targets)
         let request = SnapshotRequest(headers: listed, includeDirectories: config.include, targets: targetsOverride ?? configured,
-                                      kernelTypes: config.kernelTypes, onlyListed: config.onlyListed,
+                                      kernelTypes: config.kernelTypes, onlyListed: config.onlyListed, defines: config.defines,
                                       workers: jobs ?? Concurrency.defaultWorkers)
         return (request, notes)
     }

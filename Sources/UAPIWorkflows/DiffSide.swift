@@ -53,6 +53,10 @@ public struct SideLoader {
     public var limits = InputLimits()
     /// The extraction cache for header sides, if any.
     public var cache: ExtractionCache?
+    /// Targets of header sides when neither `targets` nor a snapshot side names them.
+    public var fallbackTargets: [Target] = [.x86_64]
+    /// Told (done, total) as header sides are parsed; each side counts afresh.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(includeDirectories: [String], targets: [Target]?, kernelTypes: Bool, defines: [String],
                 workers: Int, repository: String) {
@@ -65,7 +69,7 @@ public struct SideLoader {
     }
 
     /// Loads both sides; a header side takes its targets from `--target`, else from
-    /// a snapshot on the other side, else x86_64.
+    /// a snapshot on the other side, else `fallbackTargets` (the project's, or x86_64).
     public func load(_ old: DiffSide, _ new: DiffSide) throws -> (Snapshot, Snapshot, warnings: [String], cache: CacheStatistics?) {
         // Two large snapshot files decode in parallel: decoding is most of a diff's time.
         var loaded = [Result<Snapshot?, Error>](repeating: .success(nil), count: 2)
@@ -83,7 +87,7 @@ public struct SideLoader {
         var statistics: CacheStatistics?
         let resolve = { (side: DiffSide, loaded: Snapshot?, position: Int) throws -> Snapshot in
             if let loaded { return loaded }
-            let result = try parse(side, targets: hint ?? [.x86_64])
+            let result = try parse(side, targets: hint ?? fallbackTargets)
             let skippedLines = Set(result.skipped.map(\.message))
             warnings += result.warnings.filter { !skippedLines.contains($0) }
             skipped[position] = result.skipped
@@ -168,6 +172,6 @@ public struct SideLoader {
         request.preludes = preludes
         request.limits = limits
         request.cache = cache
-        return try SnapshotBuilder(request: request).build()
+        return try SnapshotBuilder(request: request).build(progress: progress)
     }
 }

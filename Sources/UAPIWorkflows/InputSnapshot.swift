@@ -15,6 +15,8 @@ public struct ParseSettings: Sendable {
     public var limits: InputLimits
     /// The extraction cache, if any.
     public var cache: ExtractionCache?
+    /// Told (done, total) as headers are parsed.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(includeDirectories: [String], defines: [String], kernelTypes: Bool, targets: [Target], workers: Int?,
                 limits: InputLimits = InputLimits()) {
@@ -43,7 +45,7 @@ public enum InputSnapshot {
         request.preludes = settings.preludes
         request.limits = settings.limits
         request.cache = settings.cache
-        let result = try SnapshotBuilder(request: request).build()
+        let result = try SnapshotBuilder(request: request).build(progress: settings.progress)
         return (result.snapshot, result.warnings, result.cache)
     }
 }

@@ -23,12 +23,16 @@ public struct ProjectConfig: Sendable, Equatable {
     public var policy: String?
     public var onlyListed: Bool
     public var kernelTypes: Bool
+    /// Preprocessor definitions (`NAME` or `NAME=VALUE`), before any `-D` of the command line.
+    public var defines: [String] = []
     /// Header groups `uapi sync` copies into the project.
     public var sync: [SyncGroup] = []
     /// The directory holding the config file; relative paths resolve against it.
     public var directory: String
+    /// What a reader should hear about the file (deprecated keys), one line each.
+    public var notes: [String] = []
 
-    static let knownKeys: Set<String> = ["include", "targets", "headers", "optional-headers", "baseline", "policy", "only-listed", "kernel-types", "sync"]
+    static let knownKeys: Set<String> = ["include", "targets", "headers", "optional-headers", "baseline", "policy", "only-listed", "kernel-types", "defines", "sync"]
 
     public static func load(path: String) throws -> ProjectConfig {
         guard let text = try InputFile.readText(path, maxBytes: YAMLLimits.maxBytes) else {
@@ -81,15 +85,16 @@ public struct ProjectConfig: Sendable, Equatable {
             policy: try strings("policy").first,
             onlyListed: try flag("only-listed"), kernelTypes: try flag("kernel-types"), directory: directory)
         var result = config
+        result.defines = try strings("defines")
         if let groups = mapping["sync"] {
             guard let entries = groups.sequence else {
-                throw UAPIError.badConfig(path: path, line: groups.mark?.line, reason: "'sync' is a list of groups (to, headers, rewrite, packed-macro, allowed-includes)")
+                throw UAPIError.badConfig(path: path, line: groups.mark?.line, reason: "'sync' is a list of groups (to, headers, rewrite, packed-macro, allow-include)")
             }
             result.sync = try entries.map { entry in
                 guard let fields = entry.mapping else {
-                    throw UAPIError.badConfig(path: path, line: entry.mark?.line, reason: "a sync group is a mapping (to, headers, rewrite, packed-macro, allowed-includes)")
+                    throw UAPIError.badConfig(path: path, line: entry.mark?.line, reason: "a sync group is a mapping (to, headers, rewrite, packed-macro, allow-include)")
                 }
-                for (key, _) in fields where !SyncGroup.keys.contains(key.string ?? "") {
+                for (key, _) in fields where !SyncGroup.keys.contains(key.string ?? "") && SyncGroup.deprecatedKeys[key.string ?? ""] == nil {
                     throw UAPIError.badConfig(path: path, line: key.mark?.line, reason: "unknown sync setting '\(key.string ?? "?")'; known: \(SyncGroup.keys.sorted().joined(separator: ", "))")
                 }
                 guard let to = fields["to"]?.string else {
@@ -108,13 +113,37 @@ public struct ProjectConfig: Sendable, Equatable {
                 }
                 return SyncGroup(to: to.hasPrefix("/") ? to : "\(directory)/\(to)", headers: names, rewrite: rewrite,
                                  packedMacro: fields["packed-macro"]?.string,
-                                 allowedIncludes: fields["allowed-includes"]?.sequence?.compactMap(\.string) ?? [])
+                                 allowedIncludes: try allowedIncludes(fields, path: path, notes: &result.notes))
             }
         }
         guard !result.headers.isEmpty || !result.sync.isEmpty else {
             throw UAPIError.badConfig(path: path, line: nil, reason: "'headers' lists no headers")
         }
         return result
+    }
+
+    /// `allow-include` (as on the command line), or its old name `allowed-includes` with a
+    /// note; a glob or a list of them.
+    private static func allowedIncludes(_ fields: Node.Mapping, path: String, notes: inout [String]) throws -> [String] {
+        let present = fields.filter { ["allow-include", "allowed-includes"].contains($0.key.string ?? "") }
+        guard let (key, value) = present.first else { return [] }
+        if present.count > 1 {
+            throw UAPIError.badConfig(path: path, line: present[1].key.mark?.line, reason: "give 'allow-include' once ('allowed-includes' is its old name)")
+        }
+        if key.string == "allowed-includes" {
+            let note = "note: \(path):\(key.mark?.line ?? 0): 'allowed-includes' is deprecated; call it 'allow-include', like the command-line option"
+            if !notes.contains(note) { notes.append(note) }
+        }
+        if let glob = value.string { return [glob] }
+        guard let list = value.sequence, list.allSatisfy({ $0.string != nil }) else {
+            throw UAPIError.badConfig(path: path, line: value.mark?.line, reason: "'allow-include' must be a glob or a list of globs")
+        }
+        return list.compactMap(\.string)
+    }
+
+    /// The configured targets, or nil when the file names none.
+    public func targetList() throws -> [Target]? {
+        targets.isEmpty ? nil : try Target.parseList(targets)
     }
 
     public var baselinePath: String? { baseline.map(resolve) }

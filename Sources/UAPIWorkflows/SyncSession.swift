@@ -23,13 +23,19 @@ public struct SyncSession {
     }
 
     /// The groups of a config file (if any) and of the command line.
-    public static func groups(config: String?, commandLine: SyncGroup?) throws -> [SyncGroup] {
+    public static func groups(config: LocatedConfig?, commandLine: SyncGroup?) throws -> [SyncGroup] {
         var groups: [SyncGroup] = []
         if let config {
-            groups = try ProjectConfig.load(path: config).sync
-            guard !groups.isEmpty else { throw UAPIError.badConfig(path: config, line: nil, reason: "no 'sync:' groups") }
+            groups = config.config.sync
+            guard !groups.isEmpty else {
+                throw UAPIError.badConfig(path: config.path, line: nil,
+                                          reason: "no 'sync:' groups" + (commandLine == nil ? "; name --to and the headers" : ""))
+            }
         }
         if let commandLine { groups.append(commandLine) }
+        guard !groups.isEmpty else {
+            throw UAPIError.badArgument("nothing to sync: name --to and the headers, or a uapi.yaml with 'sync:' groups (--config)")
+        }
         return groups
     }
 

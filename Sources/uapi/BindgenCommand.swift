@@ -7,11 +7,11 @@ struct BindgenCommand: ParsableCommand {
         commandName: "bindgen",
         abstract: "Generate Swift bindings: a C module, a Swift overlay with the constants Swift cannot import (ioctl numbers, ...), typed ioctls and layout tests.",
         discussion: """
-        uapi bindgen --include /usr/include linux/vfio.h --module CVFIO --out Sources/
-        --out is the package root, or its Sources/ folder; tests go to Tests/<Overlay>LayoutTests.
+        uapi bindgen --include /usr/include linux/vfio.h --module CVFIO -o Sources/
+        -o is the package root, or its Sources/ folder; tests go to Tests/<Overlay>LayoutTests.
         """)
 
-    @OptionGroup var parse: ParseOptions
+    @OptionGroup var parse: ParseOptions<OneTarget>
 
     @Option(name: .customLong("module"), help: "The C module's name (e.g. CVFIO).")
     var module: String?
@@ -19,8 +19,12 @@ struct BindgenCommand: ParsableCommand {
     @Option(name: .customLong("overlay"), help: "The Swift overlay's name (default: the module name without its leading C).")
     var overlay: String?
 
-    @Option(name: .customLong("out"), help: "The package root, or its Sources/ folder.")
-    var out: String
+    @Option(name: [.customShort("o"), .customLong("output")], help: "The package root, or its Sources/ folder.", completion: .directory)
+    var output: String?
+
+    /// The option's name before 1.0; every other command says -o/--output.
+    @Option(name: .customLong("out"), help: .hidden)
+    var deprecatedOut: String?
 
     @Option(name: .customLong("package"), help: "Also write a Package.swift for a package of this name.")
     var package: String?
@@ -28,14 +32,12 @@ struct BindgenCommand: ParsableCommand {
     @Flag(name: .customLong("copy-headers"), help: "Copy the headers into the C module (for headers not on the system include path).")
     var copyHeaders = false
 
-    @Option(name: .customLong("config"), help: "Take headers, include roots and targets from a uapi.yaml.")
-    var config: String?
-
-    @Argument(help: "Headers (names under an include root, or paths).")
+    @Argument(help: "Headers (names under an include root, or paths; default: the headers of the project's uapi.yaml).", completion: .file(extensions: ["h"]))
     var headers: [String] = []
 
     func validate() throws {
-        if config == nil, headers.isEmpty { throw ValidationError("name at least one header, or --config") }
+        if output != nil, deprecatedOut != nil { throw ValidationError("give -o/--output once (--out is its old name)") }
+        if output == nil, deprecatedOut == nil { throw ValidationError("name the package root (or its Sources/ folder) with -o/--output") }
         do {
             try BindingNames.validate(module: moduleName, overlay: overlayName, package: package)
         } catch let error as UAPIError {
@@ -57,30 +59,23 @@ struct BindgenCommand: ParsableCommand {
         var skipNext = false
         for word in CommandLine.arguments.dropFirst() {
             if skipNext { skipNext = false; continue }
-            if word == "--out" { skipNext = true; continue }
-            if word.hasPrefix("--out=") { continue }
+            if ["-o", "--output", "--out"].contains(word) { skipNext = true; continue }
+            if word.hasPrefix("--output=") || word.hasPrefix("--out=") || (word.hasPrefix("-o") && !word.hasPrefix("--")) { continue }
             words.append(word)
         }
-        return (["uapi"] + words + ["--out", "<this package>"]).joined(separator: " ")
+        return (["uapi"] + words + ["-o", "<this package>"]).joined(separator: " ")
     }
 
     func run() throws {
-        var request: SnapshotRequest
-        if let config {
-            let configured = try ConfigSnapshot.request(try ProjectConfig.load(path: config),
-                                                        targetsOverride: try parse.explicitTargets(), jobs: parse.jobs)
-            configured.notes.forEach(CLIOutput.warning)
-            request = configured.request
-        } else {
-            let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: false,
-                                                    tree: try parse.tree())
-            request = SnapshotRequest(headers: listed, includeDirectories: parse.includeDirectories, targets: try parse.resolvedTargets(),
-                                      kernelTypes: parse.kernelTypes, onlyListed: true, defines: parse.defines,
-                                      workers: parse.jobs ?? Concurrency.defaultWorkers)
-        }
+        if deprecatedOut != nil { CLIOutput.warning("uapi bindgen: --out is deprecated; use -o/--output") }
+        let located = try parse.project.load()
+        var request = headers.isEmpty
+            ? try parse.request(forHeadersOf: located)
+            : try parse.request(for: headers, recursive: false, onlyListed: true, config: located?.config)
         request.onlyListed = true
-        try parse.configure(&request)
-        let built = try SnapshotBuilder(request: request).build()
+        let progress = ProgressLine.start("parsing")
+        let built = try SnapshotBuilder(request: request).build(progress: progress.update)
+        progress.finish()
         built.warnings.forEach(CLIOutput.warning)
         parse.cache.report(built.cache)
 
@@ -103,7 +98,7 @@ struct BindgenCommand: ParsableCommand {
         }
         let bindings = BindingsRequest(module: moduleName, overlay: overlayName, includes: includes, copiedHeaders: copies,
                                        packageName: package, command: Self.regenerationCommand())
-        var root = out
+        var root = output ?? deprecatedOut ?? "."
         while root.hasSuffix("/") && root.count > 1 { root.removeLast() }
         if (root as NSString).lastPathComponent == "Sources" { root = (root as NSString).deletingLastPathComponent }
         if root.isEmpty { root = "." }

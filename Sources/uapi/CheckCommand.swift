@@ -7,7 +7,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "The CI gate: snapshot the configured headers and compare them with the committed baseline.",
         discussion: """
-        Reads uapi.yaml (or headers/uapi.yaml): include roots, targets, headers, baseline and policy.
+        Reads the project's uapi.yaml (here, in headers/, or in the nearest parent up to the repository
+        root; or --config): include roots, targets, defines, headers, baseline and policy.
         Fails (exit 8) on breaking changes; --fail-on compatible also fails on additions (exit 4).
 
         \(ExitStatus.help)
@@ -29,6 +30,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let path = try configPath()
         let project = try ProjectConfig.load(path: path)
+        project.notes.forEach(CLIOutput.warning)
         guard let baselinePath = project.baselinePath else {
             throw UAPIError.badConfig(path: path, line: nil, reason: "no 'baseline:' set; name the snapshot file to compare against")
         }
@@ -36,7 +38,9 @@ struct CheckCommand: ParsableCommand {
         request.limits = limitOptions.limits
         notes.forEach(CLIOutput.warning)
         request.cache = cache.cache()
-        let built = try SnapshotBuilder(request: request).build()
+        let progress = ProgressLine.start("parsing")
+        defer { progress.finish() }
+        let built = try SnapshotBuilder(request: request).build(progress: progress.update)
         built.warnings.forEach(CLIOutput.warning)
         cache.report(built.cache)
         let current = built.snapshot
@@ -57,9 +61,11 @@ struct CheckCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: baselinePath) else {
             throw UAPIError.badSnapshot(path: baselinePath, reason: "no baseline yet; create it with 'uapi check --update-baseline'")
         }
+        progress.begin("comparing with the baseline")
         let baseline = try SnapshotCoding.read(path: baselinePath)
         let judged = try Comparison.compare(old: baseline, new: current, policy: policy,
                                             oldLabel: "baseline", newLabel: "current headers")
+        progress.finish()
         throw ExitCode(try report.emit(judged, command: "check", failOn: .breaking, old: baseline, new: current))
     }
 

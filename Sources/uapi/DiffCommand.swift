@@ -13,7 +13,7 @@ struct DiffCommand: ParsableCommand {
         \(ExitStatus.help)
         """)
 
-    @OptionGroup var parse: ParseOptions
+    @OptionGroup var parse: ParseOptions<DiffTargets>
     @OptionGroup var report: ReportOptions
 
     @Argument(help: "The old side.", completion: .file(extensions: ["h", "json"])) var old: String
@@ -29,11 +29,18 @@ struct DiffCommand: ParsableCommand {
         loader.preludes = parse.preludes
         loader.limits = parse.limitOptions.limits
         loader.cache = parse.cache.cache()
-        let policy = try report.projectPolicy()
+        let located = try parse.project.load()
+        if let located { try loader.complete(from: located.config) }
+        let policy = try report.loadPolicy(default: located?.config.policyPath)
+        let progress = ProgressLine.start("reading both sides")
+        defer { progress.finish() }
+        loader.progress = progress.update
         let (before, after, warnings, cache) = try loader.load(try DiffSide.parse(old), try DiffSide.parse(new))
         warnings.forEach(CLIOutput.warning)
         parse.cache.report(cache)
+        progress.begin("comparing")
         let judged = try Comparison.compare(old: before, new: after, policy: policy, oldLabel: old, newLabel: new)
+        progress.finish()
         throw ExitCode(try report.emit(judged, command: "diff", failOn: .compatible, old: before, new: after))
     }
 }

@@ -30,7 +30,7 @@ struct HistoryShowCommand: ParsableCommand {
     @Argument(help: "A revision range (A..B, or B for all history up to B), then header names or globs under --path (linux/vfio.h, 'linux/vfio*.h').")
     var arguments: [String] = []
 
-    @Option(name: .customLong("repo"), help: "The git repository (default: the working directory).")
+    @Option(name: .customLong("repo"), help: "The git repository (default: the working directory).", completion: .directory)
     var repository = "."
 
     @Option(name: .customLong("rev"), help: "A revision to record, instead of a range (repeatable; oldest first).")
@@ -39,10 +39,10 @@ struct HistoryShowCommand: ParsableCommand {
     @Option(name: .customLong("path"), help: "The directory the header names are relative to (include/uapi in a kernel tree, linux-headers in QEMU).")
     var path = "include/uapi"
 
-    @Option(name: .customLong("target"), help: "Target ABIs, comma-separated or repeated (default x86_64).")
+    @Option(name: .customLong("target"), help: "Target ABIs, comma-separated or repeated (default x86_64).", completion: .list(Target.all.map(\.name)))
     var targets: [String] = []
 
-    @Option(name: .customLong("db"), help: "The history database (default: .uapi-history.sqlite at the top of the repository).")
+    @Option(name: .customLong("db"), help: "The history database (default: .uapi-history.sqlite at the top of the repository).", completion: .file(extensions: ["sqlite"]))
     var database: String?
 
     @Option(name: .customLong("item"), help: "Only this definition (vfio_device_info.cap_offset), or everything under a record (vfio_device_info).")
@@ -57,13 +57,13 @@ struct HistoryShowCommand: ParsableCommand {
     @Option(name: .customLong("matrix"), help: "Revisions, comma-separated: which pairs have no breaking change between them, per target.")
     var matrix: String?
 
-    @Option(name: .customLong("policy"), help: "A policy file: severities, extensible structs, sentinels, suppressions.")
+    @Option(name: .customLong("policy"), help: "A policy file: severities, extensible structs, sentinels, suppressions.", completion: .file(extensions: ["yaml", "yml"]))
     var policy: String?
 
     @Option(name: .customLong("format"), help: "text, json or markdown.")
     var format: HistoryFormat = .text
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Write the report to a file (default: standard output).")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write the report to a file (default: standard output).", completion: .file())
     var output: String?
 
     @Option(name: .customLong("jobs"), help: "Worker threads (default: one per core).")
@@ -102,10 +102,10 @@ struct HistoryMergeCommand: ParsableCommand {
         abstract: "Merge history databases written by separate jobs (each with its own --rev share) into one.",
         discussion: "uapi history merge a.sqlite b.sqlite -o all.sqlite")
 
-    @Argument(help: "The databases to merge.")
+    @Argument(help: "The databases to merge.", completion: .file(extensions: ["sqlite"]))
     var inputs: [String] = []
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "The merged database (created if missing; merged into if it exists).")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "The merged database (created if missing; merged into if it exists).", completion: .file(extensions: ["sqlite"]))
     var output: String
 
     func run() throws {

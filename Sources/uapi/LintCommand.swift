@@ -7,21 +7,31 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check UAPI hygiene: holes, padding, 32/64-bit divergence, non-fixed-width types, old flexible arrays, ...",
         discussion: """
-        Targets default to x86_64,i386 (most rules compare ABIs). Rules: \(LintRules.all.map(\.id).joined(separator: ", ")).
+        Rules: \(LintRules.all.map(\.id).joined(separator: ", ")).
         Errors set exit bit 8, warnings bit 4 (see --fail-on); 2 is an input error.
         """)
 
-    @OptionGroup var parse: ParseOptions
+    @OptionGroup var parse: ParseOptions<LintTargets>
     @OptionGroup var report: ReportOptions
 
     @Option(name: .customLong("explain"), help: "Explain a rule and exit.", completion: .list(LintRules.all.map(\.id)))
     var explain: String?
 
-    @Option(name: .customLong("baseline"), help: "A previous 'uapi lint --format json' report: only new findings are reported.", completion: .file(extensions: ["json"]))
-    var baseline: String?
+    @Option(name: .customLong("known-findings"), help: ArgumentHelp(
+        "An earlier 'uapi lint --format json' report: only findings it does not have are reported.",
+        valueName: "report.json"), completion: .file(extensions: ["json"]))
+    var knownFindings: String?
+
+    /// The old name, which check's baseline snapshot made ambiguous.
+    @Option(name: .customLong("baseline"), help: .hidden, completion: .file(extensions: ["json"]))
+    var deprecatedBaseline: String?
 
     @Argument(help: "Headers, directories, or one snapshot JSON.", completion: .file(extensions: ["h", "json"]))
     var inputs: [String] = []
+
+    func validate() throws {
+        if knownFindings != nil, deprecatedBaseline != nil { throw ValidationError("give --known-findings once (--baseline is its old name)") }
+    }
 
     func run() throws {
         if let explain {
@@ -32,17 +42,25 @@ struct LintCommand: ParsableCommand {
             return
         }
         guard !inputs.isEmpty else { throw ValidationError("name at least one header, or --explain RULE") }
-        let (snapshot, warnings, cache) = try InputSnapshot.load(inputs, settings: try parse.settings(defaultTargets: [.x86_64, .i386]))
+        let located = try parse.project.load()
+        var settings = try parse.settings(config: located?.config)
+        let progress = ProgressLine.start("parsing")
+        defer { progress.finish() }
+        settings.progress = progress.update
+        let (snapshot, warnings, cache) = try InputSnapshot.load(inputs, settings: settings)
+        progress.begin("checking the rules")
         warnings.forEach(CLIOutput.warning)
         parse.cache.report(cache)
-        let previous = try baseline.map { path -> LintReport in
+        if deprecatedBaseline != nil { CLIOutput.warning("uapi lint: --baseline is deprecated; use --known-findings") }
+        let previous = try (knownFindings ?? deprecatedBaseline).map { path -> LintReport in
             guard let data = try InputFile.read(path, maxBytes: SnapshotCoding.maxBytes),
                   let report = try? JSONDecoder().decode(LintReport.self, from: data) else {
                 throw UAPIError.badSnapshot(path: path, reason: "not a 'uapi lint --format json' report")
             }
             return report
         }
-        let result = LintEngine.run(snapshot, subject: inputs.joined(separator: " "), policy: try report.projectPolicy(), baseline: previous)
+        let result = LintEngine.run(snapshot, subject: inputs.joined(separator: " "), policy: try report.loadPolicy(default: located?.config.policyPath), knownFindings: previous)
+        progress.finish()
         try report.emit(result.document, failOn: .compatible)
         throw ExitCode(ExitStatus.of(result.verdict, failOn: report.failOn ?? .compatible))
     }

@@ -39,18 +39,10 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "No colours, even on a terminal.")
     var noColor = false
 
+    /// --policy, else `fallback` (the project config's policy), else the strict default.
     func loadPolicy(default fallback: String? = nil) throws -> Policy {
         guard let path = policy ?? fallback else { return .strict }
         return try PolicyFile.load(path: path)
-    }
-
-    /// --policy, else the policy of the project's uapi.yaml when there is one (named on
-    /// standard error), else the strict default.
-    func projectPolicy() throws -> Policy {
-        if policy != nil { return try loadPolicy() }
-        guard let config = ConfigDiscovery.find(), let path = try ProjectConfig.load(path: config).policyPath else { return .strict }
-        CLIOutput.warning("note: policy \(path) from \(config)")
-        return try loadPolicy(default: path)
     }
 
     /// Prints the report and returns the exit status it calls for; `fallback` is the

@@ -7,13 +7,14 @@ struct SnapshotCommand: ParsableCommand {
         commandName: "snapshot",
         abstract: "Record the ABI of headers (layouts, enums, typedefs, constants, ioctls) as JSON.",
         discussion: """
-        Headers are paths, names under an include root (linux/vfio.h) or directories.
+        Headers are paths, names under an include root (linux/vfio.h) or directories; without
+        any, the headers of the project's uapi.yaml (see --config).
         A large tree can be split over machines: each runs --shard I/N on the same headers, then
         uapi snapshot --merge shard-1.json ... shard-N.json -o all.json (in shard order) gives the
         snapshot one run would give.
         """)
 
-    @OptionGroup var parse: ParseOptions
+    @OptionGroup var parse: ParseOptions<OneTarget>
 
     @Flag(name: .customLong("recursive"), help: "Descend into directories.")
     var recursive = false
@@ -24,11 +25,8 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(name: .customLong("keep-going"), help: "Leave out headers that do not parse (each is named on standard error) instead of failing.")
     var keepGoing = false
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (default: standard output).")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (default: standard output).", completion: .file(extensions: ["json"]))
     var output: String?
-
-    @Option(name: .customLong("config"), help: "Take headers, include roots and targets from a uapi.yaml.")
-    var config: String?
 
     @Flag(name: .customLong("summary"), help: "Print a human summary (counts per header, layouts that differ between targets).")
     var summary = false
@@ -39,13 +37,12 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(name: .customLong("merge"), help: "Merge the snapshots of --shard 1/N ... N/N, given in that order, into one.")
     var merge = false
 
-    @Argument(help: "Headers or directories (with --merge: the shards' snapshots).")
+    @Argument(help: "Headers or directories (with --merge: the shards' snapshots).", completion: .file(extensions: ["h", "json"]))
     var headers: [String] = []
 
     func validate() throws {
-        if config == nil, headers.isEmpty { throw ValidationError(merge ? "name the shards' snapshots to merge" : "name at least one header, or --config") }
-        if config != nil, !headers.isEmpty { throw ValidationError("give headers or --config, not both") }
-        if merge, config != nil || shard != nil { throw ValidationError("--merge takes snapshots only, not --config or --shard") }
+        if merge, headers.isEmpty { throw ValidationError("name the shards' snapshots to merge") }
+        if merge, parse.project.path != nil || shard != nil { throw ValidationError("--merge takes snapshots only, not --config or --shard") }
         if let shard {
             do { _ = try Shard(parsing: shard) } catch let error as UAPIError { throw ValidationError(error.errorDescription ?? "\(error)") }
         }
@@ -53,23 +50,13 @@ struct SnapshotCommand: ParsableCommand {
 
     func run() throws {
         if merge { return try mergeShards() }
-        var request: SnapshotRequest
-        if let config {
-            let configured = try ConfigSnapshot.request(try ProjectConfig.load(path: config), targetsOverride: try parse.explicitTargets(), jobs: parse.jobs)
-            configured.notes.forEach(CLIOutput.warning)
-            request = configured.request
-        } else {
-            let listed = try HeaderResolver.resolve(headers, includeDirectories: parse.includeDirectories, recursive: recursive,
-                                                    tree: try parse.tree())
-            request = SnapshotRequest(
-                headers: listed, includeDirectories: parse.includeDirectories, targets: try parse.resolvedTargets(),
-                kernelTypes: parse.kernelTypes, onlyListed: onlyListed, defines: parse.defines,
-                workers: parse.jobs ?? Concurrency.defaultWorkers)
-        }
+        let located = try parse.project.load()
+        var request = headers.isEmpty
+            ? try parse.request(forHeadersOf: located)
+            : try parse.request(for: headers, recursive: recursive, onlyListed: onlyListed, config: located?.config)
         request.keepGoing = keepGoing
         request.shard = try shard.map(Shard.init(parsing:))
-        try parse.configure(&request)
-        let progress = ProgressLine(enabled: CLIOutput.stderrIsTerminal && request.headers.count > 1)
+        let progress = ProgressLine.start("parsing")
         let result = try SnapshotBuilder(request: request).build(progress: progress.update)
         progress.finish()
         result.warnings.forEach(CLIOutput.warning)

@@ -66,12 +66,14 @@ enum CLIOutput {
     static var elapsedSeconds: Double { Date().timeIntervalSince(started) }
 
     static func error(_ message: String) {
+        ProgressLine.clearCurrent(stopping: true)
         let message = relativeToWorkingDirectory(message)
         let text = message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "uapi: error: \(message)"
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     static func warning(_ message: String) {
+        ProgressLine.clearCurrent()
         FileHandle.standardError.write(Data((relativeToWorkingDirectory(message) + "\n").utf8))
     }
 

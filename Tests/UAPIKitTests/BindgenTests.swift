@@ -33,7 +33,7 @@ final class BindgenTests: XCTestCase {
 
     func testCommittedExampleBindingsAreUpToDate() throws {
         let directory = try TestPaths.temporaryDirectory()
-        let result = try CommandRunner.uapi(["bindgen"] + Self.exampleArguments + ["--out", directory.path], in: TestPaths.repository)
+        let result = try CommandRunner.uapi(["bindgen"] + Self.exampleArguments + ["-o", directory.path], in: TestPaths.repository)
         XCTAssertEqual(result.status, 0, result.stderr)
         let fresh = try files(under: directory)
         let committed = try files(under: TestPaths.repository.appendingPathComponent("Examples/FixtureBindings"))
@@ -42,7 +42,7 @@ final class BindgenTests: XCTestCase {
             XCTFail("Examples/FixtureBindings/\(path) is out of date: regenerate it with 'make examples'")
         }
         // Twice in a row: the same bytes, nothing rewritten.
-        let again = try CommandRunner.uapi(["bindgen"] + Self.exampleArguments + ["--out", directory.path], in: TestPaths.repository)
+        let again = try CommandRunner.uapi(["bindgen"] + Self.exampleArguments + ["-o", directory.path], in: TestPaths.repository)
         XCTAssertTrue(again.stderr.contains("0 files written"), again.stderr)
         XCTAssertEqual(try files(under: directory), fresh)
     }
@@ -63,7 +63,7 @@ final class BindgenTests: XCTestCase {
                                  demoExtras: [String] = [], gccExtras: [String] = []) throws {
         let root = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        var arguments = ["bindgen", "--module", "CBound", "--overlay", "Bound", "--out", root.appendingPathComponent("Sources").path]
+        var arguments = ["bindgen", "--module", "CBound", "--overlay", "Bound", "--output", root.appendingPathComponent("Sources").path]
         arguments += copy ? ["--copy-headers", header] : ["--include", "/usr/include", includeName]
         arguments += targets.map { ["--target", $0] } ?? []
         let generated = try CommandRunner.uapi(arguments)

@@ -108,7 +108,7 @@ final class HostileInputTests: XCTestCase {
             (["lint", "zero.h"], "zero.h is a character device, not a regular file"),
             (["diff", "--policy", "fifo.h", "by-fifo.h", "by-fifo.h"], "fifo.h is a FIFO, not a regular file"),
             (["diff", "fifo.json", "fifo.json"], "fifo.json is a FIFO, not a regular file"),
-            (["lint", "--baseline", "fifo.json", "good.h"], "fifo.json is a FIFO, not a regular file"),
+            (["lint", "--known-findings", "fifo.json", "good.h"], "fifo.json is a FIFO, not a regular file"),
             // Not found as <zero.h>, clang takes it as "zero.h" beside the header.
             (["snapshot", "by-zero.h"], "by-zero.h:1: #include reaches zero.h, which is a character device"),
         ]
@@ -149,9 +149,11 @@ final class HostileInputTests: XCTestCase {
         try write("flow.yaml", "severity: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n")
         try write("uapi.yaml", "headers: [a.h]\ninclude: " + String(repeating: "{a: ", count: 5_000) + "1" + String(repeating: "}", count: 5_000) + "\n")
         let cases: [([String], String)] = [
-            (["diff", "--policy", "block.yaml", "a.h", "a.h"], "block.yaml:64: nested more than 64 levels deep"),
-            (["diff", "--policy", "flow.yaml", "a.h", "a.h"], "flow.yaml:1: nested more than 64 levels deep"),
+            (["diff", "--no-config", "--policy", "block.yaml", "a.h", "a.h"], "block.yaml:64: nested more than 64 levels deep"),
+            (["diff", "--no-config", "--policy", "flow.yaml", "a.h", "a.h"], "flow.yaml:1: nested more than 64 levels deep"),
             (["snapshot", "--config", "uapi.yaml"], "uapi.yaml:2: nested more than 64 levels deep"),
+            // Found rather than named: refused all the same.
+            (["diff", "a.h", "a.h"], "uapi.yaml:2: nested more than 64 levels deep"),
         ]
         for (arguments, message) in cases {
             let result = try run(arguments)

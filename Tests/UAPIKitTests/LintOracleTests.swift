@@ -43,7 +43,7 @@ final class LintOracleTests: XCTestCase {
     func testLayoutFindingsAgreeWithGCC() throws {
         for header in ["/usr/include/linux/vfio.h", "/usr/include/linux/kvm.h"] {
             let snapshot = try Snapshots.of([header], targets: [.x86_64, .i386], onlyListed: true)
-            let report = LintEngine.run(snapshot, subject: header, policy: .strict, baseline: nil)
+            let report = LintEngine.run(snapshot, subject: header, policy: .strict, knownFindings: nil)
             let x64 = snapshot.targets[0]
             // Plain structs: no bit-fields, no anonymous members, no flexible arrays (gcc cannot sizeof those members).
             let records = x64.records.filter { record in
@@ -77,7 +77,7 @@ final class LintOracleTests: XCTestCase {
         let gcc32 = try geometries([snapshot.targets[0].record(named: "vfio_iommu_type1_info")!], header: "/usr/include/linux/vfio.h", target: "i386")
         XCTAssertEqual(gcc64["vfio_iommu_type1_info"]?.size, 24)
         XCTAssertEqual(gcc32["vfio_iommu_type1_info"]?.size, 20)
-        let finding = LintEngine.run(snapshot, subject: "vfio.h", policy: .strict, baseline: nil).findings
+        let finding = LintEngine.run(snapshot, subject: "vfio.h", policy: .strict, knownFindings: nil).findings
             .first { $0.rule == "layout-divergence" && $0.name == "vfio_iommu_type1_info" }
         XCTAssertEqual(finding?.message, "vfio_iommu_type1_info: size/alignment x86_64 24/8, i386 20/4")
     }

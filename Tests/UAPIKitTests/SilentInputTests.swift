@@ -94,7 +94,7 @@ final class SilentInputTests: XCTestCase {
             (["--module", "CA", "--overlay", "A-B"], "--overlay must be a Swift identifier"),
         ]
         for (options, message) in cases {
-            let result = try run(["bindgen", "a.h", "--out", "out"] + options)
+            let result = try run(["bindgen", "a.h", "-o", "out"] + options)
             XCTAssertEqual(result.status, 2, "\(options): \(result.summary)")
             XCTAssertTrue(result.stderr.contains(message), "\(options): \(result.stderr)")
         }

@@ -232,7 +232,7 @@ final class SyncTests: XCTestCase {
             headers: [linux/fixdev.h]
             rewrite: portable
             packed-macro: FIX_PACKED
-            allowed-includes: [stdint.h, "linux/*"]
+            allow-include: [stdint.h, "linux/*"]
 
         """.write(to: project.appendingPathComponent("uapi.yaml"), atomically: true, encoding: .utf8)
         let first = try CommandRunner.uapi(["sync", "--from", kernel("v1"), "--config", "uapi.yaml"], in: project)
@@ -252,5 +252,42 @@ final class SyncTests: XCTestCase {
         let bad = try CommandRunner.uapi(["sync", "--from", kernel("v1"), "--config", "bad.yaml"], in: project)
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("bad.yaml:4: rewrite is verbatim or portable, not 'fancy'"), bad.stderr)
+    }
+
+    /// From anywhere in the repository: the groups, targets and policy of the project's uapi.yaml.
+    func testTheProjectConfigIsFoundAndItsPolicyApplies() throws {
+        let project = try TestPaths.temporaryDirectory()
+        let inside = project.appendingPathComponent("src")
+        try FileManager.default.createDirectory(at: inside, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: project.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try """
+        targets: [x86_64]
+        policy: policy.yaml
+        sync:
+          - to: linux-headers
+            headers: ["linux/fixdev*.h"]
+
+        """.write(to: project.appendingPathComponent("uapi.yaml"), atomically: true, encoding: .utf8)
+        try "severity:\n  added: breaking\n".write(to: project.appendingPathComponent("policy.yaml"), atomically: true, encoding: .utf8)
+
+        // The first copy is all additions, which this project's policy calls breaking.
+        let refused = try CommandRunner.uapi(["sync", "--from", kernel("v1")], in: inside)
+        XCTAssertEqual(refused.status, 8, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("note: using the project config"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("linux-headers").path))
+        let accepted = ["--allow-breaking", "--reason", "first copy"]
+        let first = try CommandRunner.uapi(["sync", "--from", kernel("v1"), "--format", "json", "-o", "report.json"] + accepted, in: inside)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: project.appendingPathComponent("linux-headers/linux/fixdev.h").path))
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: inside.appendingPathComponent("report.json"))) as? [String: Any]
+        XCTAssertEqual(report?["targets"] as? [String], ["x86_64"])
+        // Without the config: the strict default policy, whose additions are compatible.
+        XCTAssertEqual(try CommandRunner.uapi(["sync", "--no-config", "--from", kernel("v2"), "--to", "../linux-headers", "linux/fixdev*.h"],
+                                              in: inside).status, 0)
+
+        // Headers named on the command line: a found config's groups are left alone.
+        let other = try CommandRunner.uapi(["sync", "--from", kernel("v1"), "--to", "mine", "linux/fixdev.h"] + accepted, in: inside)
+        XCTAssertEqual(other.status, 0, other.stderr)
+        XCTAssertTrue(other.stdoutText.hasPrefix("mine: "), other.stdoutText)
     }
 }

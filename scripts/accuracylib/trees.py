@@ -74,7 +74,7 @@ def snapshot(uapi, tree, target, path):
     """Snapshots the whole tree for one target; returns {header: reason} of the skipped ones."""
     asm = os.path.join(tree.asm_parents[target], "asm")
     dirs = [os.path.join(tree.generic, d) for d in GENERIC_DIRECTORIES if os.path.isdir(os.path.join(tree.generic, d))]
-    command = [uapi, "snapshot", "--sysroot", tree.sysroot, "-I", tree.asm_parents[target], "--target", target,
+    command = [uapi, "snapshot", "--no-config", "--sysroot", tree.sysroot, "-I", tree.asm_parents[target], "--target", target,
                "--keep-going", "--only-listed", "--recursive", "-o", path, *dirs, asm]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
@@ -88,7 +88,7 @@ def snapshot(uapi, tree, target, path):
 
 
 def diff(uapi, old, new):
-    result = subprocess.run([uapi, "diff", "--format", "json", old, new], capture_output=True, text=True)
+    result = subprocess.run([uapi, "diff", "--no-config", "--format", "json", old, new], capture_output=True, text=True)
     if result.returncode in (1, 2):
         sys.exit(f"accuracy: uapi diff {old} {new} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout)
