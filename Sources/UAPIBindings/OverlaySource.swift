@@ -104,7 +104,7 @@ enum OverlaySource {
 
     /// The Swift type of an ioctl's argument: a record, a typedef the headers declare, or a fixed-width UAPI integer.
     static func argumentType(_ ioctl: IoctlNumber, in target: TargetSnapshot) -> String? {
-        if let record = ioctl.argumentRecord { return swiftTypeName(record, in: target) }
+        if let record = ioctl.argumentRecord ?? includedRecord(ioctl.argumentType, in: target) { return swiftTypeName(record, in: target) }
         guard let written = ioctl.argumentType, written.range(of: #"^[A-Za-z_][A-Za-z0-9_]*$"#, options: .regularExpression) != nil,
               fixedWidth.contains(written) || target.typedefs.contains(where: { $0.name == written }) else { return nil }
         return written
@@ -112,7 +112,19 @@ enum OverlaySource {
 
     /// The Swift name of a record: its tag, or its typedef for a typedef'd anonymous struct.
     static func swiftTypeName(_ record: String, in target: TargetSnapshot) -> String? {
-        guard !record.contains("."), !record.contains("::"), let found = target.record(named: record), found.isComplete else { return nil }
+        let found = target.record(named: record) ?? target.included?.records.first { $0.name == record }
+        guard !record.contains("."), !record.contains("::"), let found, found.isComplete else { return nil }
         return SwiftNames.identifier(record)
+    }
+
+    /// `struct kvm_msrs` defined in a header the listed one includes (`asm/kvm.h`): the C
+    /// module imports it all the same, so the ioctl can still be typed with it.
+    private static func includedRecord(_ written: String?, in target: TargetSnapshot) -> String? {
+        guard let written, let included = target.included else { return nil }
+        for prefix in ["struct ", "union "] where written.hasPrefix(prefix) {
+            let name = String(written.dropFirst(prefix.count))
+            if included.records.contains(where: { $0.name == name && $0.isComplete }) { return name }
+        }
+        return nil
     }
 }

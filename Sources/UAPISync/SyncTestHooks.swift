@@ -37,6 +37,19 @@ struct SyncTestHooks {
     private func stop(at step: String) {
         FileHandle.standardError.write(Data("uapi: test hook: stopped at \(step) (PID \(getpid()))\n".utf8))
         raise(SIGSTOP)
+        awaitPendingSignals()
+    }
+
+    /// A signal sent while stopped may be handled by another thread after this one goes
+    /// on: wait (briefly) until none is pending, so the step after sees what was sent.
+    private func awaitPendingSignals() {
+        for _ in 0..<200 {
+            var pending = sigset_t()
+            sigpending(&pending)
+            guard [SIGINT, SIGTERM, SIGHUP].contains(where: { sigismember(&pending, $0) == 1 }) else { break }
+            usleep(5_000)
+        }
+        usleep(20_000)
     }
 }
 

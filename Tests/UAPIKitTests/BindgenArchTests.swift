@@ -74,6 +74,9 @@ final class BindgenArchTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 200)
+        // kvm_msrs is defined in asm/kvm.h, which kvm.h includes: the C module imports it, so the ioctl is typed.
+        XCTAssertTrue(ioctlBranches["x86_64", default: []].contains { $0.contains("KVM_GET_MSRS = Ioctl<kvm_msrs>(") },
+                      "\(ioctlBranches["x86_64", default: []].filter { $0.contains("KVM_GET_MSRS") })")
     }
 
     func testInternalMacrosAreNotPublicAndTheirPublicAliasesAreIoctls() throws {

@@ -59,12 +59,12 @@ final class WholeTreeSelfDiffTests: XCTestCase {
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let snapshot = folder.appendingPathComponent("tree.json").path
-        let parse = try CommandRunner.uapi(["snapshot", "--target", target, "--keep-going", "--only-listed", "--recursive",
+        let parse = try CommandRunner.uapi(["snapshot", "--no-config", "--target", target, "--keep-going", "--only-listed", "--recursive",
                                             "-o", snapshot] + extra + [directory])
         XCTAssertEqual(parse.status, 0, parse.stderr, file: file, line: line)
         let skipped = parse.stderr.split(separator: "\n").filter { $0.hasPrefix("skipped ") }
             .map { "left out " + $0.dropFirst("skipped ".count) }
-        let result = try CommandRunner.uapi(["diff", snapshot, snapshot])
+        let result = try CommandRunner.uapi(["diff", "--no-config", snapshot, snapshot])
         check(result, leftOut: skipped, context: "uapi snapshot --target \(target) \(directory), compared with itself", file: file, line: line)
     }
 
@@ -76,7 +76,7 @@ final class WholeTreeSelfDiffTests: XCTestCase {
 
     private func selfDiff(_ directory: String, target: String, extra: [String] = [],
                           file: StaticString = #filePath, line: UInt = #line) throws {
-        let result = try CommandRunner.uapi(["diff", "--target", target] + extra + [directory, directory])
+        let result = try CommandRunner.uapi(["diff", "--no-config", "--target", target] + extra + [directory, directory])
         let leftOut = result.stderr.split(separator: "\n").filter { $0.hasPrefix("left out ") }.map(String.init)
         check(result, leftOut: leftOut, context: "uapi diff --target \(target) \(directory) \(directory)", file: file, line: line)
     }
