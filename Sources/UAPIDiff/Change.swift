@@ -72,5 +72,4 @@ public enum ChangeCategory: String, Codable, Sendable, CaseIterable {
     case redefined
     case contextChanged = "context-changed"
     case moved
-    case notCompared = "not-compared"
 }

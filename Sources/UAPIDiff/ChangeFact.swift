@@ -17,6 +17,10 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     /// An untagged member type became a union that keeps every old field in its place;
     /// `added` are the new alternatives.
     case memberTypeBecameUnion(added: [String])
+    /// `struct x { ... }` became `typedef struct { ... } x` (the tag is gone: `struct x`
+    /// no longer names it), or the reverse.
+    case recordTagLost(kind: Record.Kind)
+    case recordTagGained(kind: Record.Kind)
     /// Renamed with the same layout, the old name kept as a `#define` of the new one.
     case recordAliased(kind: Record.Kind, to: String)
     /// Only a declaration is left, or a declaration became a definition.
@@ -88,17 +92,14 @@ public enum ChangeFact: Codable, Sendable, Hashable {
 
     /// The same definition, now in another header of the snapshot.
     case moved(fromHeader: String, toHeader: String)
-    /// Under `--only-listed`: a macro moved between a listed header and one it only
-    /// includes, where macros are not evaluated; compared by its text alone.
-    case movedUnevaluated(fromHeader: String, toHeader: String, oldText: String, newText: String)
 
     /// The category the policy maps to a severity.
     public var category: ChangeCategory {
         switch self {
-        case .headerAdded, .recordAdded, .recordGainedDefinition, .memberTypeBecameUnion, .fieldAdded, .typedefAdded, .enumAdded, .macroAdded, .valueAdded,
+        case .headerAdded, .recordAdded, .recordGainedDefinition, .memberTypeBecameUnion, .recordTagGained, .fieldAdded, .typedefAdded, .enumAdded, .macroAdded, .valueAdded,
              .functionAdded:
             return .added
-        case .headerRemoved, .recordRemoved, .recordLostDefinition, .fieldRemoved, .typedefRemoved, .enumRemoved, .macroRemoved, .valueRemoved,
+        case .headerRemoved, .recordRemoved, .recordLostDefinition, .recordTagLost, .fieldRemoved, .typedefRemoved, .enumRemoved, .macroRemoved, .valueRemoved,
              .functionRemoved:
             return .removed
         case .recordRenamed, .fieldRenamed, .valueRenamed:
@@ -118,8 +119,6 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .flexibleArray
         case .moved:
             return .moved
-        case let .movedUnevaluated(_, _, oldText, newText):
-            return oldText == newText ? .moved : .notCompared
         case .recordSize, .recordAlignment, .recordPacking, .fieldOffset, .fieldBitWidth, .fieldSize:
             return .layoutDrift
         case let .fieldType(_, _, oldSize, newSize):

@@ -29,7 +29,9 @@ struct DeclarationDiffer {
                                       oldLocation: previous.location, newLocation: typedef.location))
             }
             let fact: ChangeFact
-            if !TypeMeaning.sameInteger(previous.canonicalType, typedef.canonicalType, target: new.target) {
+            // `typedef struct { ... } x` and `typedef struct x { ... } x` name one record, compared as a record.
+            let sameRecord = Self.recordName(previous.canonicalType) == name && Self.recordName(typedef.canonicalType) == name
+            if !sameRecord, !TypeMeaning.sameInteger(previous.canonicalType, typedef.canonicalType, target: new.target) {
                 fact = .typedefType(old: previous.canonicalType, new: typedef.canonicalType)
             } else if previous.underlyingType != typedef.underlyingType || previous.canonicalType != typedef.canonicalType {
                 fact = .typedefSpelling(old: previous.underlyingType, new: typedef.underlyingType, canonical: typedef.canonicalType)
@@ -40,6 +42,12 @@ struct DeclarationDiffer {
                                   oldLocation: previous.location, newLocation: typedef.location))
         }
         return changes
+    }
+
+    /// `struct x` / `union x` / `x` as the record name `x`.
+    private static func recordName(_ type: String) -> String {
+        for prefix in ["struct ", "union "] where type.hasPrefix(prefix) { return String(type.dropFirst(prefix.count)) }
+        return type
     }
 
     /// Named enums as types; their enumerators are compared as values.

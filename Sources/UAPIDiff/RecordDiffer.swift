@@ -78,19 +78,24 @@ struct RecordDiffer {
         let move = new.isAnonymousMember || new.name.contains(".") ? nil : moves.fact(from: old.location, to: new.location)
         let moved = move.map { [change($0)] } ?? []
         if let added = widenedIntoUnion(old, new) { return moved + [change(.memberTypeBecameUnion(added: added))] }
+        // A typedef'd untagged record takes the typedef's name: the same name, with or without `struct x`.
+        var tag: [Change] = []
+        if old.kind == new.kind, !new.name.contains("."), !new.isAnonymousMember, old.isAnonymous != new.isAnonymous {
+            tag = [change(old.isAnonymous ? .recordTagGained(kind: new.kind) : .recordTagLost(kind: old.kind))]
+        }
         if old.kind != new.kind { return moved + [change(.recordKindChanged(old: old.kind, new: new.kind))] }
         if old.isComplete != new.isComplete {
-            return moved + [change(old.isComplete ? .recordLostDefinition : .recordGainedDefinition)]
+            return moved + tag + [change(old.isComplete ? .recordLostDefinition : .recordGainedDefinition)]
         }
         // Members of anonymous structs and unions are members of the record in C:
         // a field moved into `union { ... };` keeps its name and offset.
         let oldFlat = flattened(old, in: oldByName), newFlat = flattened(new, in: newByName)
         if oldFlat.fields == newFlat.fields, old.size == new.size, old.alignment == new.alignment, old.isPacked == new.isPacked {
-            return moved
+            return moved + tag
         }
         var fields = FieldComparison(old: oldFlat, new: newFlat)
         fields.equivalentTypes = equivalentTypes
-        var changes = moved + fields.changes().map { item, name, fact in
+        var changes = moved + tag + fields.changes().map { item, name, fact in
             Change(fact, item: item, name: name, header: new.location.header, oldLocation: old.location, newLocation: new.location)
         }
         for index in changes.indices where changes[index].fact.category == .renamed {
@@ -124,12 +129,13 @@ struct RecordDiffer {
     }
 
     /// An untagged member type that became a union holding every old field at the same
-    /// place, with the same size (`struct { __u64 gfn; } shared_info` -> `union { __u64 gfn;
-    /// __u64 hva; } shared_info`): no source can name the type and every old access reads
-    /// the same bytes. The names of the fields added as alternatives; nil otherwise.
+    /// place, with the same size and alignment (`struct { __u64 gfn; } shared_info` ->
+    /// `union { __u64 gfn; __u64 hva; } shared_info`): no source can name the type (it is
+    /// `outer.member`, not a typedef's) and every old access reads the same bytes. The
+    /// names of the fields added as alternatives; nil otherwise.
     private func widenedIntoUnion(_ old: Record, _ new: Record) -> [String]? {
-        guard old.kind == .struct, new.kind == .union, old.isAnonymous, new.isAnonymous, old.isComplete, new.isComplete,
-              old.size == new.size else { return nil }
+        guard old.kind == .struct, new.kind == .union, old.isAnonymous, new.isAnonymous, old.name.contains("."),
+              old.isComplete, new.isComplete, old.size == new.size, old.alignment == new.alignment else { return nil }
         let oldFlat = flattened(old, in: oldByName), newFlat = flattened(new, in: newByName)
         let kept = Set(RecordShape(newFlat).fields)
         guard !oldFlat.fields.isEmpty, RecordShape(oldFlat).fields.allSatisfy(kept.contains) else { return nil }

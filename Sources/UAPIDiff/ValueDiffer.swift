@@ -52,25 +52,6 @@ struct ValueDiffer {
                                   newLocation: after.location))
         }
 
-        // Under --only-listed, a macro that moved to or from a header that is only included.
-        let (oldAside, newAside) = (asideMacros(old), asideMacros(new))
-        gone.removeAll { name, before in
-            guard newValues[name] == nil, let after = newAside[name], let text = before.text else { return false }
-            changes.append(Change(.movedUnevaluated(fromHeader: before.location.header, toHeader: after.location.header,
-                                                    oldText: text, newText: after.text),
-                                  item: item(before), name: name, header: after.location.header,
-                                  oldLocation: before.location, newLocation: after.location))
-            return true
-        }
-        fresh.removeAll { name, after in
-            guard let before = oldAside[name], let text = after.text else { return false }
-            changes.append(Change(.movedUnevaluated(fromHeader: before.location.header, toHeader: after.location.header,
-                                                    oldText: before.text, newText: text),
-                                  item: item(after), name: name, header: after.location.header,
-                                  oldLocation: before.location, newLocation: after.location))
-            return true
-        }
-
         // A sentinel's value is where the list ends, not a meaning: it is never a rename.
         let renames = RenameMatcher.pairs(removed: gone.filter { !sentinel($0.1, old) }, added: fresh.filter { !sentinel($0.1, new) },
                                           same: { $0.sameValue(as: $1) && $0.isEnumerator == $1.isEnumerator })
@@ -91,11 +72,6 @@ struct ValueDiffer {
                                   newLocation: after.location))
         }
         return changes
-    }
-
-    /// The macros a side kept aside under --only-listed, by name.
-    private func asideMacros(_ target: TargetSnapshot) -> [String: Macro] {
-        Dictionary((target.included?.macros ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     private func item(_ value: NamedValue) -> ItemKind {

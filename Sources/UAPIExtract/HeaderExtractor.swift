@@ -3,8 +3,9 @@ import UAPIClang
 import UAPIModel
 
 /// Extracts one listed header for one target: one parse gives declarations, macro
-/// definitions and the values of the header's own macros; a second parse is only
-/// needed for macros of included headers that are not listed themselves.
+/// definitions and the values of the macros of the header and of every file it can
+/// reach (found by name in their text before parsing); a second parse is only needed
+/// for a macro clang saw that the scan did not find (a computed include's).
 struct HeaderExtractor {
     static let umbrellaPath = "/__uapi__/umbrella.c"
 
@@ -14,7 +15,7 @@ struct HeaderExtractor {
     let namer: HeaderNamer
     /// Paths of every header listed in this snapshot.
     let listedPaths: Set<String>
-    /// Evaluate macros of included, unlisted headers too (not needed with --only-listed).
+    /// Give macros of included, unlisted headers that the scan missed a second parse (not with --only-listed).
     let evaluateIncludedMacros: Bool
     let limits: InputLimits
     /// Files read by the checks before parsing, shared by the snapshot's jobs.
@@ -28,12 +29,13 @@ struct HeaderExtractor {
 
     func extract(index: ClangIndex) throws -> HeaderExtraction {
         let preludeText = (kernelTypes ? KernelTypesPrelude.text : "") + preludes.map(\.text).joined()
-        try HeaderInputCheck(arguments: parseArguments, limits: limits, prelude: preludeText, cache: scanCache).check(header.path)
+        let reachable = try HeaderInputCheck(arguments: parseArguments, virtualDirectories: environment.virtualDirectories, limits: limits, prelude: preludeText, cache: scanCache).check(header.path)
         let includeLine = preludeText.split(separator: "\n", omittingEmptySubsequences: false).count
         let prelude = preludeText + (try UmbrellaFile.includeLine(for: header.path)) + UmbrellaFile.fence
         let firstProbeLine = prelude.split(separator: "\n", omittingEmptySubsequences: false).count
-        // The listed header's own macros are probed in the same parse, found by name in its text.
-        let scanned = MacroScanner.objectLikeNames(inFile: header.path)
+        // Macros are probed in the same parse, found by name in the text of the header and of
+        // every file it can reach (another listed header's are evaluated in its own parse).
+        let scanned = probeNames(reachable)
         let unit = try parse(prelude + ConstantProber.source(for: scanned), index: index, detailed: true)
         enteredFiles?(unit.includedFiles)
         // The end of the file, after the last probe, is not a probe line: an error there is the header's.
@@ -70,7 +72,7 @@ struct HeaderExtractor {
         for (name, outcome) in zip(scanned, results) { outcomes[name] = outcome }
 
         // Macros of included headers: a listed header's are evaluated in its own
-        // translation unit; the others need a second parse, unless only listed headers are kept.
+        // translation unit; any the scan missed need a second parse, unless only listed headers are kept.
         let definitions = latestDefinitions(collector.macroDefinitions).filter { definition in
             definition.file == header.path || !listedPaths.contains(definition.file)
         }
@@ -128,6 +130,16 @@ struct HeaderExtractor {
         } catch let error as ClangError {
             throw UAPIError.headerError(diagnostic: UmbrellaFile.parseFailure(error, header: header.path), more: 0)
         }
+    }
+
+    /// The header's own names first, then those of the files it reaches, each once.
+    private func probeNames(_ reachable: [ScannedSource]) -> [String] {
+        var seen = Set<String>()
+        var names: [String] = []
+        for file in reachable where file.path == header.path || !listedPaths.contains(file.path) {
+            for name in file.probeNames where seen.insert(name).inserted { names.append(name) }
+        }
+        return names
     }
 
     /// A macro redefined later in the same translation unit: the last definition is the one in force.

@@ -10,14 +10,16 @@ struct HeaderInputCheck {
     let preludeIncludes: [SourceDirectives.IncludeOperand]
     let cache: SourceScanCache
 
-    init(arguments: [String], limits: InputLimits, prelude: String, cache: SourceScanCache) {
-        searchPath = IncludeSearchPath(arguments: arguments)
+    init(arguments: [String], virtualDirectories: [String: String] = [:], limits: InputLimits, prelude: String, cache: SourceScanCache) {
+        searchPath = IncludeSearchPath(arguments: arguments, virtualDirectories: virtualDirectories)
         self.limits = limits
         self.cache = cache
         preludeIncludes = ScannedSource(path: "", bytes: Array(prelude.utf8)).directives.includes.map(\.operand)
     }
 
-    func check(_ header: String) throws {
+    /// The files the header can reach (itself first), once they pass.
+    @discardableResult
+    func check(_ header: String) throws -> [ScannedSource] {
         let closure = try IncludeClosure(header: header, preludeIncludes: preludeIncludes, searchPath: searchPath,
                                          maxBytes: limits.maxHeaderBytes, cache: cache)
         let sizes = ExpansionSizes(definitions: closure.files.flatMap(\.directives.definitions),
@@ -26,5 +28,6 @@ struct HeaderInputCheck {
             try ExpressionSizeCheck.checkDefinitions(file.directives.definitions, in: file.path, sizes: sizes)
             try ExpressionSizeCheck.checkCode(file, in: file.path, sizes: sizes)
         }
+        return closure.files
     }
 }

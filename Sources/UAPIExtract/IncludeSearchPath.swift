@@ -9,8 +9,11 @@ struct IncludeSearchPath: Hashable {
     var angled: [String] = []
     /// Without `-fno-spell-checking`, clang retries a name it cannot find without the punctuation around it.
     var spellChecking = true
+    /// `-ivfsoverlay` directories (virtual -> real): a candidate under one is checked at its real place.
+    var virtualDirectories: [String: String] = [:]
 
-    init(arguments: [String]) {
+    init(arguments: [String], virtualDirectories: [String: String] = [:]) {
+        self.virtualDirectories = virtualDirectories
         var user: [String] = [], system: [String] = [], after: [String] = []
         var resourceDirectory: String?, sysroot = "", triple: String?
         var standard = true, builtin = true
@@ -78,6 +81,16 @@ struct IncludeSearchPath: Hashable {
         }
         let trimmed = name.trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
         let names = !spellChecking || trimmed.isEmpty || trimmed == name ? [name] : [name, trimmed]
-        return names.flatMap { name in name.hasPrefix("/") ? [name] : directories.map { $0 + "/" + name } }
+        return names.flatMap { name in name.hasPrefix("/") ? [name] : directories.map { real($0 + "/" + name) } }
+    }
+
+    /// Where clang finds `path` through the overlay: under a virtual directory, at its real
+    /// place; elsewhere under the overlay's roots, nowhere (clang sees nothing else there).
+    private func real(_ path: String) -> String {
+        guard !virtualDirectories.isEmpty else { return path }
+        for (virtual, real) in virtualDirectories where path.hasPrefix(virtual + "/") {
+            return real + path.dropFirst(virtual.count)
+        }
+        return path
     }
 }

@@ -8,9 +8,13 @@ final class ScannedSource: Sendable {
     let lexer: SourceLexer
     let directives: SourceDirectives
     let profile: PieceProfile
+    /// The object-like macros it defines whose bodies look like expressions: probed in
+    /// the parse of every header that includes it.
+    let probeNames: [String]
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
+        probeNames = MacroScanner.objectLikeNames(in: bytes)
         lexer = SourceLexer(bytes)
         var directives = SourceDirectives()
         var profile = PieceProfile()

@@ -18,6 +18,8 @@ struct TargetEnvironment: Sendable {
     /// Include roots used to name headers besides the user's.
     let namingRoots: [String]
     let arguments: [String]
+    /// The overlay's virtual directories -> the real ones, for the checks before parsing.
+    let virtualDirectories: [String: String]
     /// The package to install when the target's C library headers are missing.
     let missingLibcPackage: String?
 
@@ -71,6 +73,7 @@ struct TargetEnvironment: Sendable {
         for define in request.defines { args.append("-D\(define)") }
         if request.parsesFreestanding { args.append("-ffreestanding") }
         arguments = args
+        virtualDirectories = overlay.remaps
     }
 
     /// The kernel's directories under `root`. A root that also holds a C library

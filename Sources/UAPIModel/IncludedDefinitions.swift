@@ -1,8 +1,7 @@
 /// Under `--only-listed`, the definitions a parse saw in headers that were only
 /// included. They are not part of the snapshot's ABI: they are kept aside so that a
 /// definition moving between a listed header and one it includes (`linux/kvm.h` ->
-/// `asm/kvm.h`) is recognised as a move instead of a removal. Macros of included
-/// headers are not evaluated under `--only-listed`: they are kept by their text.
+/// `asm/kvm.h`) is recognised as a move instead of a removal, and compared.
 public struct IncludedDefinitions: Codable, Sendable, Equatable {
     public var records: [Record]
     public var enums: [EnumDecl]

@@ -7,8 +7,7 @@ extension ChangeCategory {
         switch self {
         case .removed, .renamed, .valueChanged, .kindChanged, .typeChanged, .layoutDrift, .ioctlChanged, .tailExtension:
             return .breaking
-        // Not breaking: a breaking finding is one the text or a compiler confirms.
-        case .added, .reservedUsed, .sentinelChanged, .flexibleArray, .redefined, .notCompared:
+        case .added, .reservedUsed, .sentinelChanged, .flexibleArray, .redefined:
             return .compatible
         case .spellingChanged, .macroChanged, .contextChanged, .moved:
             return .info

@@ -21,7 +21,6 @@ extension ChangeCategory {
         case .redefined: return "A name keeps its value but is defined another way (a macro became an enumerator or the reverse, an enumerator moved to another enum): #ifdef tests and enum types see it change."
         case .contextChanged: return "A macro with the same text now evaluates to a constant, or no longer does: what its header includes changed, not its value."
         case .moved: return "The same definition now lives in another header of the set."
-        case .notCompared: return "A macro moved between a listed header and one it only includes (--only-listed), and its text changed: its value was not evaluated there. List both headers to compare it."
         }
     }
 }

@@ -15,6 +15,8 @@ public enum ChangeWording {
         case let .recordRenamed(kind):
             return "\(kind.rawValue) \(name) is now \(newName) with the same layout; the old name is gone for source users"
         case let .recordKindChanged(old, new): return "\(name) changed from a \(old.rawValue) to a \(new.rawValue)"
+        case let .recordTagLost(kind): return "\(kind.rawValue) \(name) is gone: \(name) is now only a typedef of an untagged \(kind.rawValue)"
+        case let .recordTagGained(kind): return "\(kind.rawValue) \(name) now names the typedef's \(kind.rawValue) too"
         case let .memberTypeBecameUnion(added) where added.isEmpty:
             return "\(name) is now a union of the same fields, in the same places"
         case let .memberTypeBecameUnion(added):
@@ -43,10 +45,6 @@ public enum ChangeWording {
         case let .reservedUsed(_, by): return "\(name) (reserved) now holds \(by.joined(separator: ", ")) in the same bytes"
         case let .flexibleArray(old, new): return "\(name) is now \(new) instead of \(old), at the same offset"
         case let .moved(from, to): return "\(name) moved from \(from) to \(to)"
-        case let .movedUnevaluated(from, to, oldText, newText) where oldText == newText:
-            return "\(name) moved from \(from) to \(to) with the same text (its value was not evaluated in the header that is only included)"
-        case let .movedUnevaluated(from, to, oldText, newText):
-            return "\(name) moved from \(from) to \(to) and its text changed from \(oldText) to \(newText); list both headers to compare its value"
         case .typedefAdded: return "typedef \(name) was added"
         case .typedefRemoved: return "typedef \(name) was removed"
         case let .typedefType(old, new): return "typedef \(name) changed from \(old) to \(new)"
@@ -102,6 +100,8 @@ public enum ChangeWording {
         case .recordRenamed, .fieldRenamed, .valueRenamed: return renameEnds(change).old
         case let .recordKindChanged(old, _): return old.rawValue
         case .memberTypeBecameUnion: return "struct"
+        case let .recordTagLost(kind): return "\(kind.rawValue) \(change.name)"
+        case .recordTagGained: return "typedef only"
         case .recordAliased: return change.name
         case .recordLostDefinition: return "complete"
         case .recordGainedDefinition: return "opaque"
@@ -118,7 +118,6 @@ public enum ChangeWording {
         case let .reservedUsed(field, _): return field
         case let .flexibleArray(old, _): return old
         case let .moved(from, _): return from
-        case let .movedUnevaluated(from, _, oldText, _): return "\(oldText) in \(from)"
         case let .typedefRemoved(canonical): return canonical
         case let .macroRemoved(text): return text
         case let .functionRemoved(signature): return signature
@@ -141,6 +140,8 @@ public enum ChangeWording {
         case .recordRenamed, .fieldRenamed, .valueRenamed: return renameEnds(change).new
         case let .recordKindChanged(_, new): return new.rawValue
         case .memberTypeBecameUnion: return "union"
+        case .recordTagLost: return "typedef only"
+        case let .recordTagGained(kind): return "\(kind.rawValue) \(change.name)"
         case let .recordAliased(_, to): return to
         case .recordLostDefinition: return "opaque"
         case .recordGainedDefinition: return "complete"
@@ -157,7 +158,6 @@ public enum ChangeWording {
         case let .reservedUsed(_, by): return by.joined(separator: ", ")
         case let .flexibleArray(_, new): return new
         case let .moved(_, to): return to
-        case let .movedUnevaluated(_, to, _, newText): return "\(newText) in \(to)"
         case let .typedefAdded(canonical): return canonical
         case let .macroAdded(text): return text
         case let .functionAdded(signature): return signature

@@ -60,6 +60,8 @@ extension DiffReport {
     /// Every record that a record or field change names, on every compared target,
     /// sorted by header and name. Anonymous members are drawn inside their owner.
     public func changedLayouts(old: Snapshot, new: Snapshot) -> [ChangedLayout] {
+        // The records the diff compared: those that moved into an included header too.
+        let (old, new) = IncludedView.complete(old: old, new: new)
         let oldIndex = RecordIndex(old, targets: targets), newIndex = RecordIndex(new, targets: targets)
         var grouped: [RecordKey: [JudgedChange]] = [:]
         for judged in changes {

@@ -3,12 +3,15 @@ import UAPIModel
 
 /// Finds a project's `uapi.yaml` the way git finds its repository: in the working
 /// directory (or its `headers/`), then `uapi.yaml` in each parent up to the repository root.
+/// Outside a repository only the working directory counts: a `uapi.yaml` left in a
+/// shared parent such as `/tmp` must not change a verdict.
 public enum ConfigDiscovery {
     public static let names = ["uapi.yaml", "headers/uapi.yaml"]
 
     /// The nearest config, or nil; never looks above the directory that holds `.git`.
     public static func find(from start: String = FileManager.default.currentDirectoryPath) -> String? {
         var directory = URL(fileURLWithPath: start).standardizedFileURL
+        let insideRepository = repositoryRoot(from: directory) != nil
         while true {
             // `headers/uapi.yaml` only where the command runs: a parent's headers/ is another set.
             for name in directory.path == URL(fileURLWithPath: start).standardizedFileURL.path ? names : ["uapi.yaml"] {
@@ -17,7 +20,18 @@ public enum ConfigDiscovery {
             }
             let isRepositoryRoot = FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path)
             let parent = directory.deletingLastPathComponent()
-            if isRepositoryRoot || parent.path == directory.path { return nil }
+            if isRepositoryRoot || !insideRepository || parent.path == directory.path { return nil }
+            directory = parent
+        }
+    }
+
+    /// The nearest directory holding `.git` (a directory, or a file for a worktree).
+    private static func repositoryRoot(from start: URL) -> URL? {
+        var directory = start
+        while true {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path) { return directory }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { return nil }
             directory = parent
         }
     }
@@ -26,7 +40,7 @@ public enum ConfigDiscovery {
     public static func require(from start: String = FileManager.default.currentDirectoryPath) throws -> String {
         guard let path = find(from: start) else {
             throw UAPIError.badConfig(path: "uapi.yaml", line: nil,
-                                      reason: "no config found (looked for uapi.yaml and headers/uapi.yaml here, and uapi.yaml in each parent up to the repository root); pass --config")
+                                      reason: "no config found (looked for uapi.yaml and headers/uapi.yaml here, and, inside a git repository, uapi.yaml in each parent up to its root); pass --config")
         }
         return path
     }
@@ -56,7 +70,8 @@ public struct LocatedConfig: Sendable {
 
     /// What a reader should hear: the file when it was found rather than named, and its own notes.
     public var notes: [String] {
-        (discovered ? ["note: using the project config \(path) (--no-config ignores it)"] : []) + config.notes
+        (discovered ? ["note: using the project config \(path): its include roots, targets, defines and policy apply (--no-config ignores it)"] : [])
+            + config.notes
     }
 }
 

@@ -91,7 +91,7 @@ final class ConfigDiscoveryTests: XCTestCase {
         let diff = try CommandRunner.uapi(["diff", "old.h", "new.h"], in: deeper)
         XCTAssertEqual(diff.status, 0, diff.stdoutText)
         XCTAssertTrue(diff.stdoutText.contains("suppressed: B is internal"), diff.stdoutText)
-        XCTAssertTrue(diff.stderr.contains("note: using the project config \(project.path)/uapi.yaml (--no-config ignores it)"), diff.stderr)
+        XCTAssertTrue(diff.stderr.contains("note: using the project config \(project.path)/uapi.yaml: its include roots, targets, defines and policy apply (--no-config ignores it)"), diff.stderr)
         let ignoring = try CommandRunner.uapi(["diff", "--no-config", "old.h", "new.h"], in: deeper)
         XCTAssertEqual(ignoring.status, 4, ignoring.stdoutText)
         XCTAssertFalse(ignoring.stderr.contains("project config"), ignoring.stderr)
@@ -101,6 +101,18 @@ final class ConfigDiscoveryTests: XCTestCase {
         let none = try CommandRunner.uapi(["check"], in: outside)
         XCTAssertEqual(none.status, 2)
         XCTAssertTrue(none.stderr.contains("no config found"), none.stderr)
+
+        // Outside any repository a parent's uapi.yaml (a shared /tmp) is not taken.
+        let shared = try TestPaths.temporaryDirectory()
+        let below = shared.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: below, withIntermediateDirectories: true)
+        try "policy: policy.yaml\n".write(to: shared.appendingPathComponent("uapi.yaml"), atomically: true, encoding: .utf8)
+        try "severity:\n  added: info\n".write(to: shared.appendingPathComponent("policy.yaml"), atomically: true, encoding: .utf8)
+        try "#define A 1\n".write(to: below.appendingPathComponent("old.h"), atomically: true, encoding: .utf8)
+        try "#define A 1\n#define B 2\n".write(to: below.appendingPathComponent("new.h"), atomically: true, encoding: .utf8)
+        let unrelated = try CommandRunner.uapi(["diff", "old.h", "new.h"], in: below)
+        XCTAssertEqual(unrelated.status, 4, unrelated.stdoutText + unrelated.stderr)
+        XCTAssertFalse(unrelated.stderr.contains("project config"), unrelated.stderr)
     }
 }
 

@@ -3,7 +3,8 @@ import XCTest
 
 /// Under `--only-listed` (and for loose files) a definition moving between the listed
 /// header and one it includes (linux/kvm.h -> asm/kvm.h) is a move, in both directions,
-/// through snapshots too; a moved macro whose text changed is `not-compared`, never breaking.
+/// through snapshots too, and is compared there: values included, since the macros of
+/// every file a header reaches are evaluated in its parse.
 final class IncludedViewTests: XCTestCase {
     private let fixture = TestPaths.fixtures.appendingPathComponent("false-alarms/moved-to-included")
 
@@ -45,7 +46,7 @@ final class IncludedViewTests: XCTestCase {
         XCTAssertFalse(whole.stdoutText.contains("\"included\""))
     }
 
-    func testAMovedMacroWithNewTextIsNotComparedAndNotBreaking() throws {
+    func testAMovedMacroWithANewValueIsBreaking() throws {
         let directory = try TestPaths.temporaryDirectory()
         let copy = directory.appendingPathComponent("case")
         try FileManager.default.copyItem(at: fixture, to: copy)
@@ -54,12 +55,89 @@ final class IncludedViewTests: XCTestCase {
         try text.replacingOccurrences(of: "#define KM_FLAG_SINGLESTEP (1ULL << 0)", with: "#define KM_FLAG_SINGLESTEP (1ULL << 1)")
             .write(to: arch, atomically: true, encoding: .utf8)
         let result = try CommandRunner.uapi(["diff", "--format", "json", "old/km.h", "new/km.h"], in: copy)
-        XCTAssertEqual(result.status, 4, result.stdoutText + result.stderr)
-        let found = try changes(result)
-        XCTAssertTrue(facts(found).contains("not-compared KM_FLAG_SINGLESTEP compatible"), "\(facts(found))")
-        XCTAssertTrue(found.contains { ($0["message"] as? String ?? "").contains("text changed from (1ULL << 0) to (1ULL << 1)") })
-        // A gate that fails on breaking changes only lets it through.
-        let gate = try CommandRunner.uapi(["diff", "--fail-on", "breaking", "old/km.h", "new/km.h"], in: copy)
-        XCTAssertEqual(gate.status, 0, gate.stdoutText + gate.stderr)
+        XCTAssertEqual(result.status, 8, result.stdoutText + result.stderr)
+        let found = facts(try changes(result))
+        XCTAssertTrue(found.contains("value-changed KM_FLAG_SINGLESTEP breaking"), "\(found)")
+    }
+
+    /// Each case: files of old/ and new/ (l.h is diffed), and facts that must and must not be found.
+    private struct Case {
+        var name: String
+        var old: [String: String]
+        var new: [String: String]
+        var status: Int32
+        var expected: Set<String>
+        var unexpected: Set<String> = []
+    }
+
+    private let cases: [Case] = [
+        // The same text, another value: what it refers to changed.
+        Case(name: "same text, new value",
+             old: ["inc.h": "#define KB_BASE 1\n", "l.h": "#include \"inc.h\"\n#define KB_X (KB_BASE + 1)\n"],
+             new: ["inc.h": "#define KB_BASE 5\n#define KB_X (KB_BASE + 1)\n", "l.h": "#include \"inc.h\"\n"],
+             status: 8, expected: ["value-changed KB_X breaking", "moved KB_X info"]),
+        // kvm.h's ioctls moving into asm/kvm.h with a struct that grew.
+        Case(name: "moved ioctl, argument grew",
+             old: ["inc.h": "#include <linux/types.h>\nstruct kc_s { __u32 a; };\n",
+                   "l.h": "#include <linux/ioctl.h>\n#include \"inc.h\"\n#define KC_GET _IOR(0xAE, 1, struct kc_s)\n"],
+             new: ["inc.h": "#include <linux/types.h>\n#include <linux/ioctl.h>\nstruct kc_s { __u64 a; };\n#define KC_GET _IOR(0xAE, 1, struct kc_s)\n",
+                   "l.h": "#include \"inc.h\"\n"],
+             status: 8, expected: ["ioctl-changed KC_GET breaking"]),
+        // An enumerator that became a macro of the same value in the included header.
+        Case(name: "enumerator to macro",
+             old: ["inc.h": "\n", "l.h": "#include \"inc.h\"\nenum { KG_A = 1, KG_B = 2 };\n"],
+             new: ["inc.h": "#define KG_A 1\n#define KG_B 2\n", "l.h": "#include \"inc.h\"\n"],
+             status: 4, expected: ["redefined KG_A compatible", "redefined KG_B compatible"]),
+        // An enum brought in for one enumerator is compared with the other side's copy.
+        Case(name: "enumerator joins an included enum",
+             old: ["inc.h": "enum kx { KX1 = 5, KX2 = 6 };\n", "l.h": "#include \"inc.h\"\nenum { KA = 1 };\n"],
+             new: ["inc.h": "enum kx { KX1 = 5, KX2 = 6, KA = 1 };\n", "l.h": "#include \"inc.h\"\n"],
+             status: 0, expected: ["moved KA info"], unexpected: ["added KX1 compatible", "added kx compatible"]),
+        // A record comes with its anonymous members.
+        Case(name: "record with an anonymous member",
+             old: ["inc.h": "#include <linux/types.h>\nstruct kj { __u32 a; struct { __u32 x; }; __u32 b; };\n", "l.h": "#include \"inc.h\"\n"],
+             new: ["inc.h": "#include <linux/types.h>\n", "l.h": "#include \"inc.h\"\nstruct kj { __u32 a; __u32 b; struct { __u32 x; }; };\n"],
+             status: 8, expected: ["layout-drift kj.x breaking", "layout-drift kj.b breaking", "moved kj info"],
+             unexpected: ["added kj.x compatible"]),
+        // `struct kf` gone: only a typedef of an untagged struct is left, in the included header.
+        Case(name: "tag lost while moving",
+             old: ["inc.h": "\n", "l.h": "#include \"inc.h\"\nstruct kf { int a; };\n"],
+             new: ["inc.h": "typedef struct { int a; } kf;\n", "l.h": "#include \"inc.h\"\n"],
+             status: 8, expected: ["removed kf breaking"]),
+    ]
+
+    func testMovesAreComparedLikeAnyOtherDefinition() throws {
+        for testCase in cases {
+            let directory = try TestPaths.temporaryDirectory()
+            for (side, files) in [("old", testCase.old), ("new", testCase.new)] {
+                let folder = directory.appendingPathComponent(side)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+            }
+            let result = try CommandRunner.uapi(["diff", "--format", "json", "old/l.h", "new/l.h"], in: directory)
+            let found = facts(try changes(result))
+            XCTAssertEqual(result.status, testCase.status, "\(testCase.name): \(found) \(result.stderr)")
+            XCTAssertTrue(testCase.expected.isSubset(of: found), "\(testCase.name): \(found)")
+            XCTAssertTrue(testCase.unexpected.isDisjoint(with: found), "\(testCase.name): \(found)")
+        }
+    }
+
+    /// A directory diff: a definition removed from a.h that b.h's include always had is a removal, not a move.
+    func testARemovalIsNotAMoveIntoAHeaderAnotherOneIncludes() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let files: [String: String] = [
+            "sys/dfoo.h": "#define DFOO_X 5\n",
+            "old/a.h": "#define DFOO_X 5\nstruct other { int z; };\n", "new/a.h": "struct other { int z; };\n",
+            "old/b.h": "#include <dfoo.h>\nstruct bb { int y; };\n", "new/b.h": "#include <dfoo.h>\nstruct bb { int y; };\n",
+        ]
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let result = try CommandRunner.uapi(["diff", "--format", "json", "-I", directory.appendingPathComponent("sys").path, "old", "new"],
+                                            in: directory)
+        XCTAssertEqual(result.status, 8, result.stdoutText + result.stderr)
+        XCTAssertEqual(facts(try changes(result)), ["removed DFOO_X breaking"])
     }
 }

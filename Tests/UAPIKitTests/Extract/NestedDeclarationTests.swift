@@ -3,7 +3,8 @@ import XCTest
 
 /// C gives a tag declared inside a struct file scope: a nested enum and its
 /// enumerators are in the snapshot and their changes are found. A member type that
-/// becomes a union is compatible only when every old field keeps its place.
+/// becomes a union is compatible only when every old field keeps its place; a type a
+/// name reaches (a tag, a typedef) is judged by that name.
 final class NestedDeclarationTests: XCTestCase {
     private func write(_ text: String, to path: URL) throws {
         try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -48,5 +49,23 @@ final class NestedDeclarationTests: XCTestCase {
         XCTAssertEqual(result.status & 8, 8, "\(result.facts)")
         XCTAssertTrue(result.facts.contains { $0.hasPrefix("kind-changed w.u.two") || $0.contains("breaking") }, "\(result.facts)")
         XCTAssertFalse(result.facts.contains { $0.hasPrefix("added w.u.two ") }, "\(result.facts)")
+    }
+
+    /// A typedef names the type, so a typedef'd struct becoming a union (here also more
+    /// strictly aligned) is a break, however its old fields sit.
+    func testATypedefdStructBecomingAUnionIsBreaking() throws {
+        let result = try diff(old: "typedef struct { unsigned a; unsigned b; } al_t;\n",
+                              new: "typedef union { struct { unsigned a; unsigned b; }; unsigned long long c; } al_t;\n")
+        XCTAssertEqual(result.status & 8, 8, "\(result.facts)")
+        XCTAssertTrue(result.facts.contains("kind-changed al_t breaking"), "\(result.facts)")
+    }
+
+    /// `struct kf` users break when only `typedef struct { ... } kf` is left.
+    func testATagThatIsGoneIsBreaking() throws {
+        let lost = try diff(old: "struct kf { int a; };\n", new: "typedef struct { int a; } kf;\n")
+        XCTAssertTrue(lost.facts.contains("removed kf breaking"), "\(lost.facts)")
+        let gained = try diff(old: "typedef struct { int a; } kf;\n", new: "typedef struct kf { int a; } kf;\n")
+        XCTAssertEqual(gained.status, 4, "\(gained.facts)")
+        XCTAssertTrue(gained.facts.contains("added kf compatible"), "\(gained.facts)")
     }
 }
