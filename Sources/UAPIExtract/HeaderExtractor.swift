@@ -90,6 +90,9 @@ struct HeaderExtractor {
             switch outcomes[definition.name] {
             case let .value(value, cType)?:
                 output.constants.append(constant(definition, location: location, value: value, cType: cType))
+            case nil where definition.isProbeCandidate:
+                // Not probed (a C library macro under --only-listed): whether it is a constant is unknown.
+                continue
             default:
                 let status: Macro.Status = definition.isFunctionLike ? .functionLike
                     : definition.body.isEmpty ? .empty : .notConstant
@@ -132,11 +135,14 @@ struct HeaderExtractor {
         }
     }
 
-    /// The header's own names first, then those of the files it reaches, each once.
+    /// The header's own names first, then those of the files it reaches, each once. With
+    /// --only-listed the C library's are left out: they are kept aside only so that a
+    /// definition moving between kernel headers is compared, and probes cost parse time.
     private func probeNames(_ reachable: [ScannedSource]) -> [String] {
         var seen = Set<String>()
         var names: [String] = []
-        for file in reachable where file.path == header.path || !listedPaths.contains(file.path) {
+        for file in reachable where file.path == header.path
+            || (!listedPaths.contains(file.path) && (evaluateIncludedMacros || environment.isKernelFile(file.path))) {
             for name in file.probeNames where seen.insert(name).inserted { names.append(name) }
         }
         return names

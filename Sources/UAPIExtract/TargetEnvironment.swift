@@ -20,6 +20,11 @@ struct TargetEnvironment: Sendable {
     let arguments: [String]
     /// The overlay's virtual directories -> the real ones, for the checks before parsing.
     let virtualDirectories: [String: String]
+    /// Directories whose files are the kernel's (the user's roots, asm/, the generic
+    /// kernel directories), each ending in `/`.
+    let kernelDirectories: [String]
+    /// The C library's and the compiler's own directories, each ending in `/`.
+    let libraryDirectories: [String]
     /// The package to install when the target's C library headers are missing.
     let missingLibcPackage: String?
 
@@ -40,6 +45,7 @@ struct TargetEnvironment: Sendable {
 
         let virtualRoot = "/__uapi__/\(target.name)"
         var system: [String] = []
+        var kernel = userRoots + asmDirectories
         for (position, directory) in asmDirectories.enumerated() {
             overlay.map("\(virtualRoot)/asm\(position)/asm", to: directory)
             system.append("\(virtualRoot)/asm\(position)")
@@ -47,6 +53,7 @@ struct TargetEnvironment: Sendable {
         for (position, root) in tree.genericRoots.enumerated() {
             for name in Self.kernelDirectoryNames(in: root) {
                 overlay.map("\(virtualRoot)/generic\(position)/\(name)", to: "\(root)/\(name)")
+                kernel.append("\(root)/\(name)")
             }
             system.append("\(virtualRoot)/generic\(position)")
         }
@@ -74,11 +81,20 @@ struct TargetEnvironment: Sendable {
         if request.parsesFreestanding { args.append("-ffreestanding") }
         arguments = args
         virtualDirectories = overlay.remaps
+        kernelDirectories = kernel.map { HeaderNamer.normalize($0) + "/" }
+        libraryDirectories = (libc + [ResourceDirectory.path.map { "\($0)/include" }].compactMap { $0 })
+            .map { HeaderNamer.normalize($0) + "/" }
     }
 
     /// The kernel's directories under `root`. A root that also holds a C library
     /// (`/usr/include`) shows only the known kernel directories; a kernel-only tree
     /// shows all of its own, except `asm` and the per-architecture directories.
+    /// Whether `path` (normalized) is a kernel header, or the user's own, rather than
+    /// the C library's or the compiler's.
+    func isKernelFile(_ path: String) -> Bool {
+        kernelDirectories.contains { path.hasPrefix($0) } || !libraryDirectories.contains { path.hasPrefix($0) }
+    }
+
     private static func kernelDirectoryNames(in root: String) -> [String] {
         let manager = FileManager.default
         let entries = ((try? manager.contentsOfDirectory(atPath: root)) ?? []).filter { name in
