@@ -21,17 +21,73 @@ public enum IncludedView {
     }
 
     static func complete(old: TargetSnapshot, new: TargetSnapshot) -> (old: TargetSnapshot, new: TargetSnapshot) {
-        guard old.included != nil || new.included != nil else { return (old, new) }
+        guard old.included?.isEmpty == false || new.included?.isEmpty == false else { return (old, new) }
         var (old, new) = (old, new)
-        let (intoOld, intoNew) = (Incoming(side: old, other: new), Incoming(side: new, other: old))
+        // Names are indexed once per side; most diffs then find nothing missing and stop there.
+        let (oldNames, newNames) = inParallel({ NameIndex(old) }, { NameIndex(new) })
+        let intoOld = Incoming(side: old, names: oldNames, missing: newNames.missing(from: oldNames), otherAside: new.included)
+        let intoNew = Incoming(side: new, names: newNames, missing: oldNames.missing(from: newNames), otherAside: old.included)
         intoOld.apply(to: &old)
         intoNew.apply(to: &new)
         // What came into one side comes into the other as well when that side has it only aside
         // (an enum brought in for one enumerator is compared with the other side's copy).
-        Incoming(side: old, other: new, only: intoNew.names).apply(to: &old)
-        Incoming(side: new, other: old, only: intoOld.names).apply(to: &new)
+        let (secondOld, secondNew) = (intoNew.names, intoOld.names)
+        if !secondOld.isEmpty {
+            let names = NameIndex(old)
+            Incoming(side: old, names: names, missing: .everything(secondOld, except: names), otherAside: nil).apply(to: &old)
+        }
+        if !secondNew.isEmpty {
+            let names = NameIndex(new)
+            Incoming(side: new, names: names, missing: .everything(secondNew, except: names), otherAside: nil).apply(to: &new)
+        }
         return (old, new)
     }
+}
+
+/// The names a side has in view, by namespace.
+private struct NameIndex {
+    /// Named records (not anonymous members nor untagged member types).
+    var records: Set<String>
+    var typedefs: Set<String>
+    var functions: Set<String>
+    var enums: Set<String>
+    /// Constants, enumerators and macros: one namespace in C.
+    var values: Set<String>
+
+    init(_ target: TargetSnapshot) {
+        records = Set(target.records.lazy.filter { !$0.isAnonymousMember && !$0.name.contains(".") }.map(\.name))
+        typedefs = Set(target.typedefs.map(\.name))
+        functions = Set(target.functions.map(\.name))
+        enums = Set(target.enums.map(\.name))
+        values = Set(target.constants.map(\.name))
+        for decl in target.enums { for enumerator in decl.enumerators { values.insert(enumerator.name) } }
+        for macro in target.macros { values.insert(macro.name) }
+    }
+
+    /// What this side has and `side` lacks: what `side` may find aside.
+    func missing(from side: NameIndex) -> Missing {
+        Missing(records: records.subtracting(side.records), typedefs: typedefs.subtracting(side.typedefs),
+                functions: functions.subtracting(side.functions), enums: enums.subtracting(side.enums),
+                values: values.subtracting(side.values))
+    }
+}
+
+/// Names one side lacks, by namespace.
+private struct Missing {
+    var records: Set<String>
+    var typedefs: Set<String>
+    var functions: Set<String>
+    var enums: Set<String>
+    var values: Set<String>
+
+    /// Any of `names` that `side` does not have in view, in every namespace.
+    static func everything(_ names: Set<String>, except side: NameIndex) -> Missing {
+        Missing(records: names.subtracting(side.records), typedefs: names.subtracting(side.typedefs),
+                functions: names.subtracting(side.functions), enums: names.subtracting(side.enums),
+                values: names.subtracting(side.values))
+    }
+
+    var isEmpty: Bool { records.isEmpty && typedefs.isEmpty && functions.isEmpty && enums.isEmpty && values.isEmpty }
 }
 
 /// The items to bring into view on one side.
@@ -49,64 +105,45 @@ private struct Incoming {
             + constants.map(\.name) + macros.map(\.name) + functions.map(\.name))
     }
 
-    /// `only`: bring in just these names, those the other side has in view or not.
-    init(side: TargetSnapshot, other: TargetSnapshot, only: Set<String>? = nil) {
-        guard let aside = side.included, !aside.isEmpty else { return }
-        // The second pass brings in what the first brought into the other side, aside there or not.
-        let otherAside = only == nil ? other.included ?? IncludedDefinitions() : IncludedDefinitions()
-        let wanted = { (otherNames: Set<String>) in only ?? otherNames }
-
-        let ownRecords = Set(side.records.map(\.name))
-        let wantedRecords = wanted(Set(other.records.lazy.filter { !$0.isAnonymousMember && !$0.name.contains(".") }.map(\.name)))
-        let alreadyAside = Set(otherAside.records.map { Place($0.name, $0.location.header) })
-        let roots = Set(aside.records.filter {
-            wantedRecords.contains($0.name) && !ownRecords.contains($0.name) && !alreadyAside.contains(Place($0.name, $0.location.header))
-        }.map(\.name))
+    /// Items aside on `side` of a `missing` name not in view there; `otherAside`: skip a
+    /// name the other side had aside in the same header (nil: skip none).
+    init(side: TargetSnapshot, names: NameIndex, missing: Missing, otherAside: IncludedDefinitions?) {
+        guard let aside = side.included, !aside.isEmpty, !missing.isEmpty else { return }
+        let other = otherAside ?? IncludedDefinitions()
+        let recordsAside = missing.records.isEmpty ? [] : Set(other.records.map { Place($0) })
+        let recordRoots = Set(aside.records.lazy.filter { missing.records.contains($0.name) && !recordsAside.contains(Place($0)) }.map(\.name))
         // A record comes with its anonymous members and untagged member types (`r::<anon ...>`, `r.member`).
-        records = aside.records.filter { record in
-            !ownRecords.contains(record.name) && (roots.contains(record.name) || roots.contains(Self.root(of: record)))
-        }
+        records = recordRoots.isEmpty ? [] : aside.records.filter { recordRoots.contains(Self.root(of: $0)) }
+        typedefs = Self.pick(aside.typedefs, missing.typedefs, other.typedefs)
+        functions = Self.pick(aside.functions, missing.functions, other.functions)
 
-        typedefs = Self.pick(aside.typedefs, wanted: wanted(Set(other.typedefs.map(\.name))), own: Set(side.typedefs.map(\.name)),
-                             alreadyAside: Set(otherAside.typedefs.map { Place($0.name, $0.location.header) }))
-        functions = Self.pick(aside.functions, wanted: wanted(Set(other.functions.map(\.name))), own: Set(side.functions.map(\.name)),
-                              alreadyAside: Set(otherAside.functions.map { Place($0.name, $0.location.header) }))
-
-        // Values: constants, enumerators and macros share one namespace in C.
-        let otherValues = Set(other.constants.map(\.name) + other.enums.flatMap { $0.enumerators.map(\.name) } + other.macros.map(\.name))
-        let ownValues = Set(side.constants.map(\.name) + side.enums.flatMap { $0.enumerators.map(\.name) } + side.macros.map(\.name))
-        let valuesAside = Set(otherAside.constants.map { Place($0.name, $0.location.header) }
-            + otherAside.macros.map { Place($0.name, $0.location.header) }
-            + otherAside.enums.flatMap { decl in decl.enumerators.map { Place($0.name, decl.location.header) } })
-        let wantedValues = wanted(otherValues).subtracting(ownValues)
-        constants = Self.pick(aside.constants, wanted: wantedValues, own: [], alreadyAside: valuesAside)
-        macros = Self.pick(aside.macros, wanted: wantedValues, own: [], alreadyAside: valuesAside)
-        let ownEnums = Set(side.enums.map(\.name))
-        let wantedEnums = wanted(Set(other.enums.map(\.name)))
-        let enumsAside = Set(otherAside.enums.map { Place($0.name, $0.location.header) })
+        let values = missing.values
+        guard !values.isEmpty || !missing.enums.isEmpty else { return }
+        let valuesAside = Set(other.constants.map { Place($0.name, $0.location.header) } + other.macros.map { Place($0.name, $0.location.header) }
+            + other.enums.flatMap { decl in decl.enumerators.map { Place($0.name, decl.location.header) } })
+        constants = aside.constants.filter { values.contains($0.name) && !valuesAside.contains(Place($0.name, $0.location.header)) }
+        macros = aside.macros.filter { values.contains($0.name) && !valuesAside.contains(Place($0.name, $0.location.header)) }
+        let enumsAside = Set(other.enums.map { Place($0.name, $0.location.header) })
         enums = aside.enums.filter { decl in
-            guard !ownEnums.contains(decl.name) else { return false }
-            if wantedEnums.contains(decl.name), !enumsAside.contains(Place(decl.name, decl.location.header)) { return true }
-            return decl.enumerators.contains {
-                wantedValues.contains($0.name) && !valuesAside.contains(Place($0.name, decl.location.header))
-            }
+            guard !names.enums.contains(decl.name) else { return false }
+            if missing.enums.contains(decl.name), !enumsAside.contains(Place(decl.name, decl.location.header)) { return true }
+            return decl.enumerators.contains { values.contains($0.name) && !valuesAside.contains(Place($0.name, decl.location.header)) }
         }
     }
 
     func apply(to side: inout TargetSnapshot) {
-        let key = { (name: String, location: SourceLocation) in Place(name, location.header) }
-        if !records.isEmpty { side.records = Self.sorted(side.records + records) { key($0.name, $0.location) } }
-        if !enums.isEmpty { side.enums = Self.sorted(side.enums + enums) { key($0.name, $0.location) } }
-        if !typedefs.isEmpty { side.typedefs = Self.sorted(side.typedefs + typedefs) { key($0.name, $0.location) } }
-        if !constants.isEmpty { side.constants = Self.sorted(side.constants + constants) { key($0.name, $0.location) } }
-        if !macros.isEmpty { side.macros = Self.sorted(side.macros + macros) { key($0.name, $0.location) } }
-        if !functions.isEmpty { side.functions = Self.sorted(side.functions + functions) { key($0.name, $0.location) } }
+        Self.merge(records, into: &side.records)
+        Self.merge(enums, into: &side.enums)
+        Self.merge(typedefs, into: &side.typedefs)
+        Self.merge(constants, into: &side.constants)
+        Self.merge(macros, into: &side.macros)
+        Self.merge(functions, into: &side.functions)
     }
 
-    /// Items of a wanted name this side does not have in view, unless the other side had
-    /// the same name aside in the same header.
-    private static func pick<T: Located>(_ aside: [T], wanted: Set<String>, own: Set<String>, alreadyAside: Set<Place>) -> [T] {
-        aside.filter { wanted.contains($0.name) && !own.contains($0.name) && !alreadyAside.contains(Place($0.name, $0.location.header)) }
+    private static func pick<T: Located>(_ aside: [T], _ missing: Set<String>, _ otherAside: [T]) -> [T] {
+        guard !missing.isEmpty else { return [] }
+        let already = Set(otherAside.map { Place($0.name, $0.location.header) })
+        return aside.filter { missing.contains($0.name) && !already.contains(Place($0.name, $0.location.header)) }
     }
 
     /// The named record an anonymous member or untagged member type belongs to.
@@ -116,9 +153,23 @@ private struct Incoming {
         return String(record.name[..<cut])
     }
 
-    /// The snapshot's order: by name, then header.
-    private static func sorted<T>(_ items: [T], key: (T) -> Place) -> [T] {
-        items.sorted { key($0) < key($1) }
+    /// Adds `incoming` to `items`, both in the snapshot's order (by name, then header), in one pass.
+    private static func merge<T: Located>(_ incoming: [T], into items: inout [T]) {
+        guard !incoming.isEmpty else { return }
+        let sortedIncoming = incoming.sorted { Place($0) < Place($1) }
+        var merged: [T] = []
+        merged.reserveCapacity(items.count + incoming.count)
+        var i = items.startIndex, j = sortedIncoming.startIndex
+        while i < items.endIndex || j < sortedIncoming.endIndex {
+            if j == sortedIncoming.endIndex || (i < items.endIndex && !(Place(sortedIncoming[j]) < Place(items[i]))) {
+                merged.append(items[i])
+                i += 1
+            } else {
+                merged.append(sortedIncoming[j])
+                j += 1
+            }
+        }
+        items = merged
     }
 }
 
@@ -132,6 +183,10 @@ private struct Place: Hashable, Comparable {
         self.header = header
     }
 
+    init<T: Located>(_ item: T) {
+        self.init(item.name, item.location.header)
+    }
+
     static func < (a: Place, b: Place) -> Bool { (a.name, a.header) < (b.name, b.header) }
 }
 
@@ -141,6 +196,8 @@ private protocol Located {
     var location: SourceLocation { get }
 }
 
+extension Record: Located {}
+extension EnumDecl: Located {}
 extension Typedef: Located {}
 extension Constant: Located {}
 extension Macro: Located {}
