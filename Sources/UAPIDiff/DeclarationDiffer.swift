@@ -29,8 +29,10 @@ struct DeclarationDiffer {
                                       oldLocation: previous.location, newLocation: typedef.location))
             }
             let fact: ChangeFact
-            // `typedef struct { ... } x` and `typedef struct x { ... } x` name one record, compared as a record.
-            let sameRecord = Self.recordName(previous.canonicalType) == name && Self.recordName(typedef.canonicalType) == name
+            // `typedef struct { ... } x` and `typedef struct x { ... } x` name one record, compared as a record,
+            // when each side's record `x` is the one its typedef names (untagged for `x`, tagged for `struct x`).
+            let sameRecord = Self.namesOwnRecord(previous, in: old) && Self.namesOwnRecord(typedef, in: new)
+            if sameRecord, previous.underlyingType == typedef.underlyingType { continue }
             if !sameRecord, !TypeMeaning.sameInteger(previous.canonicalType, typedef.canonicalType, target: new.target) {
                 fact = .typedefType(old: previous.canonicalType, new: typedef.canonicalType)
             } else if previous.underlyingType != typedef.underlyingType || previous.canonicalType != typedef.canonicalType {
@@ -44,10 +46,12 @@ struct DeclarationDiffer {
         return changes
     }
 
-    /// `struct x` / `union x` / `x` as the record name `x`.
-    private static func recordName(_ type: String) -> String {
-        for prefix in ["struct ", "union "] where type.hasPrefix(prefix) { return String(type.dropFirst(prefix.count)) }
-        return type
+    /// Whether the typedef names the record of its own name in `target`: `x` for the untagged
+    /// record the typedef names, `struct x` / `union x` for the tagged one.
+    private static func namesOwnRecord(_ typedef: Typedef, in target: TargetSnapshot) -> Bool {
+        guard let record = target.record(named: typedef.name) else { return false }
+        if typedef.canonicalType == typedef.name { return record.isAnonymous }
+        return !record.isAnonymous && ["struct ", "union "].contains { typedef.canonicalType == $0 + typedef.name }
     }
 
     /// Named enums as types; their enumerators are compared as values.

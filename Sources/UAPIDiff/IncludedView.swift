@@ -31,14 +31,13 @@ public enum IncludedView {
         intoNew.apply(to: &new)
         // What came into one side comes into the other as well when that side has it only aside
         // (an enum brought in for one enumerator is compared with the other side's copy).
-        let (secondOld, secondNew) = (intoNew.names, intoOld.names)
-        if !secondOld.isEmpty {
+        if !intoNew.names.isEmpty {
             let names = NameIndex(old)
-            Incoming(side: old, names: names, missing: .everything(secondOld, except: names), otherAside: nil).apply(to: &old)
+            Incoming(side: old, names: names, missing: intoNew.names.subtracting(names), otherAside: nil).apply(to: &old)
         }
-        if !secondNew.isEmpty {
+        if !intoOld.names.isEmpty {
             let names = NameIndex(new)
-            Incoming(side: new, names: names, missing: .everything(secondNew, except: names), otherAside: nil).apply(to: &new)
+            Incoming(side: new, names: names, missing: intoOld.names.subtracting(names), otherAside: nil).apply(to: &new)
         }
         return (old, new)
     }
@@ -80,11 +79,11 @@ private struct Missing {
     var enums: Set<String>
     var values: Set<String>
 
-    /// Any of `names` that `side` does not have in view, in every namespace.
-    static func everything(_ names: Set<String>, except side: NameIndex) -> Missing {
-        Missing(records: names.subtracting(side.records), typedefs: names.subtracting(side.typedefs),
-                functions: names.subtracting(side.functions), enums: names.subtracting(side.enums),
-                values: names.subtracting(side.values))
+    /// These names without those `side` has in view, namespace by namespace.
+    func subtracting(_ side: NameIndex) -> Missing {
+        Missing(records: records.subtracting(side.records), typedefs: typedefs.subtracting(side.typedefs),
+                functions: functions.subtracting(side.functions), enums: enums.subtracting(side.enums),
+                values: values.subtracting(side.values))
     }
 
     var isEmpty: Bool { records.isEmpty && typedefs.isEmpty && functions.isEmpty && enums.isEmpty && values.isEmpty }
@@ -99,10 +98,11 @@ private struct Incoming {
     var macros: [Macro] = []
     var functions: [FunctionDecl] = []
 
-    /// Every name brought in (records, types and values share this set: the second pass asks by name).
-    var names: Set<String> {
-        Set(records.map(\.name) + enums.map(\.name) + enums.flatMap { $0.enumerators.map(\.name) } + typedefs.map(\.name)
-            + constants.map(\.name) + macros.map(\.name) + functions.map(\.name))
+    /// What was brought in, namespace by namespace (an enum's enumerators are values).
+    var names: Missing {
+        Missing(records: Set(records.lazy.filter { !$0.isAnonymousMember && !$0.name.contains(".") }.map(\.name)),
+                typedefs: Set(typedefs.map(\.name)), functions: Set(functions.map(\.name)), enums: Set(enums.map(\.name)),
+                values: Set(constants.map(\.name) + macros.map(\.name) + enums.flatMap { $0.enumerators.map(\.name) }))
     }
 
     /// Items aside on `side` of a `missing` name not in view there; `otherAside`: skip a
@@ -146,9 +146,9 @@ private struct Incoming {
         return aside.filter { missing.contains($0.name) && !already.contains(Place($0.name, $0.location.header)) }
     }
 
-    /// The named record an anonymous member or untagged member type belongs to.
+    /// The named record an anonymous member or untagged member type belongs to, however
+    /// deep (`r.u::<anon struct at 0>` belongs to `r`): its name up to the first `.` or `::`.
     private static func root(of record: Record) -> String {
-        if let owner = record.owner { return owner }
         let cut = record.name.firstIndex { $0 == "." || $0 == ":" } ?? record.name.endIndex
         return String(record.name[..<cut])
     }

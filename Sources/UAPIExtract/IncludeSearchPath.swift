@@ -88,6 +88,8 @@ struct IncludeSearchPath: Hashable {
     /// place; elsewhere under the overlay's roots, nowhere (clang sees nothing else there).
     private func real(_ path: String) -> String {
         guard !virtualDirectories.isEmpty else { return path }
+        // clang removes `..` before it looks in the overlay (`<asm/../asm-generic/x.h>`).
+        let path = HeaderNamer.normalize(path)
         for (virtual, real) in virtualDirectories where path.hasPrefix(virtual + "/") {
             return real + path.dropFirst(virtual.count)
         }

@@ -86,15 +86,15 @@ struct TargetEnvironment: Sendable {
             .map { HeaderNamer.normalize($0) + "/" }
     }
 
-    /// The kernel's directories under `root`. A root that also holds a C library
-    /// (`/usr/include`) shows only the known kernel directories; a kernel-only tree
-    /// shows all of its own, except `asm` and the per-architecture directories.
     /// Whether `path` (normalized) is a kernel header, or the user's own, rather than
     /// the C library's or the compiler's.
     func isKernelFile(_ path: String) -> Bool {
         kernelDirectories.contains { path.hasPrefix($0) } || !libraryDirectories.contains { path.hasPrefix($0) }
     }
 
+    /// The kernel's directories under `root`. A root that also holds a C library
+    /// (`/usr/include`) shows only the known kernel directories; a kernel-only tree
+    /// shows all of its own, except `asm` and the per-architecture directories.
     private static func kernelDirectoryNames(in root: String) -> [String] {
         let manager = FileManager.default
         let entries = ((try? manager.contentsOfDirectory(atPath: root)) ?? []).filter { name in

@@ -99,6 +99,16 @@ final class IncludedViewTests: XCTestCase {
              new: ["inc.h": "#include <linux/types.h>\n", "l.h": "#include \"inc.h\"\nstruct kj { __u32 a; __u32 b; struct { __u32 x; }; };\n"],
              status: 8, expected: ["layout-drift kj.x breaking", "layout-drift kj.b breaking", "moved kj info"],
              unexpected: ["added kj.x compatible"]),
+        // A typedef moves; the struct of the same name, always in the included header, stays where it was.
+        Case(name: "typedef moves, struct of its name stays",
+             old: ["inc.h": "struct foo { int a; };\n", "l.h": "#include \"inc.h\"\ntypedef struct foo foo;\n"],
+             new: ["inc.h": "struct foo { int a; };\ntypedef struct foo foo;\n", "l.h": "#include \"inc.h\"\n"],
+             status: 0, expected: ["moved foo info"], unexpected: ["removed foo breaking"]),
+        // A record comes with the anonymous members of its untagged member types, however deep.
+        Case(name: "nested anonymous members",
+             old: ["inc.h": "\n", "l.h": "#include \"inc.h\"\nstruct r { int x; union { struct { int a; int c; }; long b; } u; };\n"],
+             new: ["inc.h": "struct r { int x; union { struct { int a; int c; }; long b; } u; };\n", "l.h": "#include \"inc.h\"\n"],
+             status: 0, expected: ["moved r info"]),
         // `struct kf` gone: only a typedef of an untagged struct is left, in the included header.
         Case(name: "tag lost while moving",
              old: ["inc.h": "\n", "l.h": "#include \"inc.h\"\nstruct kf { int a; };\n"],

@@ -119,6 +119,24 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Under --sysroot clang reads the tree through a virtual file system overlay; the checks
+    /// before parsing follow it, `..` in an include too (they used to read the host's copies).
+    func testAFIFOInASysrootTreeIsRefused() throws {
+        let tree = directory.appendingPathComponent("tree/usr/include")
+        for name in ["linux", "asm-generic", "x86_64-linux-gnu/asm"] {
+            try FileManager.default.createDirectory(at: tree.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try write("tree/usr/include/x86_64-linux-gnu/asm/types.h", "typedef unsigned int __u32;\n")
+        try XCTSkipUnless(mkfifo(tree.appendingPathComponent("asm-generic/fifo.h").path, 0o644) == 0, "mkfifo failed")
+        try write("tree/usr/include/linux/direct.h", "#include <asm-generic/fifo.h>\n")
+        try write("tree/usr/include/linux/dotted.h", "#include <asm/types.h>\n#include <asm/../asm-generic/fifo.h>\n")
+        for header in ["direct.h", "dotted.h"] {
+            let result = try run(["snapshot", "--no-config", "--no-cache", "--sysroot", "tree", "tree/usr/include/linux/\(header)"], budget: 60)
+            XCTAssertEqual(result.status, 2, "\(header): \(result.summary)")
+            XCTAssertTrue(result.stderr.contains("asm-generic/fifo.h, which is a FIFO"), "\(header): \(result.stderr)")
+        }
+    }
+
     func testAHeaderOverTheSizeLimitIsRefusedWithTheOption() throws {
         try write("big.h", "struct big { int a; };\n" + String(repeating: "/* padding */\n", count: 100))
         try write("includes-big.h", "#include \"big.h\"\n")

@@ -60,6 +60,13 @@ final class NestedDeclarationTests: XCTestCase {
         XCTAssertTrue(result.facts.contains("kind-changed al_t breaking"), "\(result.facts)")
     }
 
+    /// A typedef that now names another struct than the one of its name is a type change.
+    func testATypedefThatNamesAnotherStructIsBreaking() throws {
+        let result = try diff(old: "struct x { int a; };\ntypedef struct x x;\n", new: "struct x { int a; };\ntypedef struct { long b; } x;\n")
+        XCTAssertEqual(result.status & 8, 8, "\(result.facts)")
+        XCTAssertTrue(result.facts.contains("type-changed x breaking"), "\(result.facts)")
+    }
+
     /// `struct kf` users break when only `typedef struct { ... } kf` is left.
     func testATagThatIsGoneIsBreaking() throws {
         let lost = try diff(old: "struct kf { int a; };\n", new: "typedef struct { int a; } kf;\n")
