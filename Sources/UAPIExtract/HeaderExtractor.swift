@@ -138,11 +138,13 @@ struct HeaderExtractor {
     /// The header's own names first, then those of the files it reaches, each once. With
     /// --only-listed the C library's are left out: they are kept aside only so that a
     /// definition moving between kernel headers is compared, and probes cost parse time.
+    /// An all-items snapshot is the one the second parse gave (checked on /usr/include).
     private func probeNames(_ reachable: [ScannedSource]) -> [String] {
-        var seen = Set<String>()
-        var names: [String] = []
-        for file in reachable where file.path == header.path
-            || (!listedPaths.contains(file.path) && (evaluateIncludedMacros || environment.isKernelFile(file.path))) {
+        // The header's own by the byte scanner, as before included files were probed here too.
+        var names = MacroScanner.objectLikeNames(inFile: header.path)
+        var seen = Set(names)
+        for file in reachable where file.path != header.path
+            && !listedPaths.contains(file.path) && (evaluateIncludedMacros || environment.isKernelFile(file.path)) {
             for name in file.probeNames where seen.insert(name).inserted { names.append(name) }
         }
         return names

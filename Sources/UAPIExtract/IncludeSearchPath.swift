@@ -9,11 +9,14 @@ struct IncludeSearchPath: Hashable {
     var angled: [String] = []
     /// Without `-fno-spell-checking`, clang retries a name it cannot find without the punctuation around it.
     var spellChecking = true
-    /// `-ivfsoverlay` directories (virtual -> real): a candidate under one is checked at its real place.
+    /// `-ivfsoverlay` directories (virtual + `/` -> real + `/`): a candidate under one is checked at its real place.
     var virtualDirectories: [String: String] = [:]
+    /// What every virtual directory starts with: most candidates are ruled out by it alone.
+    var virtualRoot = ""
 
     init(arguments: [String], virtualDirectories: [String: String] = [:]) {
-        self.virtualDirectories = virtualDirectories
+        self.virtualDirectories = Dictionary(uniqueKeysWithValues: virtualDirectories.map { ($0.key + "/", $0.value + "/") })
+        virtualRoot = Self.commonPrefix(Array(self.virtualDirectories.keys))
         var user: [String] = [], system: [String] = [], after: [String] = []
         var resourceDirectory: String?, sysroot = "", triple: String?
         var standard = true, builtin = true
@@ -87,12 +90,20 @@ struct IncludeSearchPath: Hashable {
     /// Where clang finds `path` through the overlay: under a virtual directory, at its real
     /// place; elsewhere under the overlay's roots, nowhere (clang sees nothing else there).
     private func real(_ path: String) -> String {
-        guard !virtualDirectories.isEmpty else { return path }
+        guard !virtualDirectories.isEmpty, path.hasPrefix(virtualRoot) else { return path }
         // clang removes `..` before it looks in the overlay (`<asm/../asm-generic/x.h>`).
         let path = HeaderNamer.normalize(path)
-        for (virtual, real) in virtualDirectories where path.hasPrefix(virtual + "/") {
+        for (virtual, real) in virtualDirectories where path.hasPrefix(virtual) {
             return real + path.dropFirst(virtual.count)
         }
         return path
+    }
+
+    private static func commonPrefix(_ paths: [String]) -> String {
+        guard var prefix = paths.first else { return "" }
+        for path in paths.dropFirst() {
+            while !path.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
     }
 }

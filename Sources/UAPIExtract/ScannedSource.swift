@@ -8,13 +8,16 @@ final class ScannedSource: Sendable {
     let lexer: SourceLexer
     let directives: SourceDirectives
     let profile: PieceProfile
-    /// The object-like macros it defines whose bodies look like expressions: probed in
-    /// the parse of every header that includes it.
-    let probeNames: [String]
+    /// The object-like macros it defines whose bodies a probe can hold: probed in the
+    /// parse of every header that includes it (the rule clang's tokens get, so the same
+    /// macros are evaluated as when they were probed in a second parse).
+    var probeNames: [String] {
+        var seen = Set<String>()
+        return directives.definitions.compactMap { $0.isProbeCandidate && seen.insert($0.name).inserted ? $0.name : nil }
+    }
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
-        probeNames = MacroScanner.objectLikeNames(in: bytes)
         lexer = SourceLexer(bytes)
         var directives = SourceDirectives()
         var profile = PieceProfile()

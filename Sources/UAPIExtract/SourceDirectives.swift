@@ -25,6 +25,8 @@ struct SourceDirectives {
         var identifiers: [String: Int]
         /// `"x.h"` or `<x.h>` when that is the whole replacement list (a computed include).
         var includeOperand: IncludeOperand?
+        /// Object-like, with a body a probe can hold (`MacroDefinition.isProbeCandidate`'s rule).
+        var isProbeCandidate = false
     }
 
     var includes: [Include] = []
@@ -80,7 +82,14 @@ struct SourceDirectives {
             if body.count == 1, first.kind == .literal || first.kind == .identifier { includeOperand = operand(Array(body), lexer: lexer) }
             if first.kind == .punctuator(UInt8(ascii: "<")) { includeOperand = operand(Array(body), lexer: lexer) }
         }
+        let isProbeCandidate = !isFunctionLike && body.first.map { first in
+            MacroDefinition.isProbeCandidate(firstToken: lexer.text(of: first), punctuators: body.lazy.compactMap {
+                if case let .punctuator(byte) = $0.kind { return byte }
+                return nil
+            })
+        } ?? false
         return Definition(name: lexer.text(of: name), line: line, isFunctionLike: isFunctionLike,
-                          tokens: body.count, identifiers: identifiers, includeOperand: includeOperand)
+                          tokens: body.count, identifiers: identifiers, includeOperand: includeOperand,
+                          isProbeCandidate: isProbeCandidate)
     }
 }
