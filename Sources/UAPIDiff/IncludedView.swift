@@ -24,27 +24,27 @@ public enum IncludedView {
         guard old.included?.isEmpty == false || new.included?.isEmpty == false else { return (old, new) }
         var (old, new) = (old, new)
         // Names are indexed once per side; most diffs then find nothing missing and stop there.
-        let (oldNames, newNames) = inParallel({ NameIndex(old) }, { NameIndex(new) })
-        let intoOld = Incoming(side: old, names: oldNames, missing: newNames.missing(from: oldNames), otherAside: new.included)
-        let intoNew = Incoming(side: new, names: newNames, missing: oldNames.missing(from: newNames), otherAside: old.included)
+        let (oldNames, newNames) = inParallel({ Names(old) }, { Names(new) })
+        let intoOld = Incoming(side: old, names: oldNames, missing: newNames.subtracting(oldNames), otherAside: new.included)
+        let intoNew = Incoming(side: new, names: newNames, missing: oldNames.subtracting(newNames), otherAside: old.included)
         intoOld.apply(to: &old)
         intoNew.apply(to: &new)
         // What came into one side comes into the other as well when that side has it only aside
         // (an enum brought in for one enumerator is compared with the other side's copy).
         if !intoNew.names.isEmpty {
-            let names = NameIndex(old)
+            let names = Names(old)
             Incoming(side: old, names: names, missing: intoNew.names.subtracting(names), otherAside: nil).apply(to: &old)
         }
         if !intoOld.names.isEmpty {
-            let names = NameIndex(new)
+            let names = Names(new)
             Incoming(side: new, names: names, missing: intoOld.names.subtracting(names), otherAside: nil).apply(to: &new)
         }
         return (old, new)
     }
 }
 
-/// The names a side has in view, by namespace.
-private struct NameIndex {
+/// Names by C's namespaces: what a side has in view, or what it lacks.
+private struct Names {
     /// Named records (not anonymous members nor untagged member types).
     var records: Set<String>
     var typedefs: Set<String>
@@ -53,37 +53,30 @@ private struct NameIndex {
     /// Constants, enumerators and macros: one namespace in C.
     var values: Set<String>
 
+    /// What `target` has in view.
     init(_ target: TargetSnapshot) {
-        records = Set(target.records.lazy.filter { !$0.isAnonymousMember && !$0.name.contains(".") }.map(\.name))
-        typedefs = Set(target.typedefs.map(\.name))
-        functions = Set(target.functions.map(\.name))
-        enums = Set(target.enums.map(\.name))
-        values = Set(target.constants.map(\.name))
-        for decl in target.enums { for enumerator in decl.enumerators { values.insert(enumerator.name) } }
-        for macro in target.macros { values.insert(macro.name) }
+        self.init(records: target.records, typedefs: target.typedefs, functions: target.functions, enums: target.enums,
+                  constants: target.constants, macros: target.macros)
     }
 
-    /// What this side has and `side` lacks: what `side` may find aside.
-    func missing(from side: NameIndex) -> Missing {
-        Missing(records: records.subtracting(side.records), typedefs: typedefs.subtracting(side.typedefs),
-                functions: functions.subtracting(side.functions), enums: enums.subtracting(side.enums),
-                values: values.subtracting(side.values))
+    init(records: [Record], typedefs: [Typedef], functions: [FunctionDecl], enums: [EnumDecl], constants: [Constant], macros: [Macro]) {
+        self.records = Set(records.lazy.filter { !$0.isAnonymousMember && !$0.name.contains(".") }.map(\.name))
+        self.typedefs = Set(typedefs.map(\.name))
+        self.functions = Set(functions.map(\.name))
+        self.enums = Set(enums.map(\.name))
+        values = Set(constants.map(\.name) + macros.map(\.name))
+        for decl in enums { for enumerator in decl.enumerators { values.insert(enumerator.name) } }
     }
-}
 
-/// Names one side lacks, by namespace.
-private struct Missing {
-    var records: Set<String>
-    var typedefs: Set<String>
-    var functions: Set<String>
-    var enums: Set<String>
-    var values: Set<String>
-
-    /// These names without those `side` has in view, namespace by namespace.
-    func subtracting(_ side: NameIndex) -> Missing {
-        Missing(records: records.subtracting(side.records), typedefs: typedefs.subtracting(side.typedefs),
-                functions: functions.subtracting(side.functions), enums: enums.subtracting(side.enums),
-                values: values.subtracting(side.values))
+    /// These names without those of `other`, namespace by namespace.
+    func subtracting(_ other: Names) -> Names {
+        var result = self
+        result.records.subtract(other.records)
+        result.typedefs.subtract(other.typedefs)
+        result.functions.subtract(other.functions)
+        result.enums.subtract(other.enums)
+        result.values.subtract(other.values)
+        return result
     }
 
     var isEmpty: Bool { records.isEmpty && typedefs.isEmpty && functions.isEmpty && enums.isEmpty && values.isEmpty }
@@ -99,15 +92,13 @@ private struct Incoming {
     var functions: [FunctionDecl] = []
 
     /// What was brought in, namespace by namespace (an enum's enumerators are values).
-    var names: Missing {
-        Missing(records: Set(records.lazy.filter { !$0.isAnonymousMember && !$0.name.contains(".") }.map(\.name)),
-                typedefs: Set(typedefs.map(\.name)), functions: Set(functions.map(\.name)), enums: Set(enums.map(\.name)),
-                values: Set(constants.map(\.name) + macros.map(\.name) + enums.flatMap { $0.enumerators.map(\.name) }))
+    var names: Names {
+        Names(records: records, typedefs: typedefs, functions: functions, enums: enums, constants: constants, macros: macros)
     }
 
     /// Items aside on `side` of a `missing` name not in view there; `otherAside`: skip a
     /// name the other side had aside in the same header (nil: skip none).
-    init(side: TargetSnapshot, names: NameIndex, missing: Missing, otherAside: IncludedDefinitions?) {
+    init(side: TargetSnapshot, names: Names, missing: Names, otherAside: IncludedDefinitions?) {
         guard let aside = side.included, !aside.isEmpty, !missing.isEmpty else { return }
         let other = otherAside ?? IncludedDefinitions()
         let recordsAside = missing.records.isEmpty ? [] : Set(other.records.map { Place($0) })
