@@ -15,7 +15,8 @@ struct HeaderExtractor {
     let namer: HeaderNamer
     /// Paths of every header listed in this snapshot.
     let listedPaths: Set<String>
-    /// Give macros of included, unlisted headers that the scan missed a second parse (not with --only-listed).
+    /// All items: probe the C library's macros too, and give those the scan missed a second
+    /// parse. With --only-listed only the kernel's and the user's included macros are probed.
     let evaluateIncludedMacros: Bool
     let limits: InputLimits
     /// Files read by the checks before parsing, shared by the snapshot's jobs.

@@ -9,10 +9,6 @@ import UAPIModel
 enum MacroScanner {
     static func objectLikeNames(inFile path: String) -> [String] {
         guard let bytes = FileBytes.read(path) else { return [] }
-        return objectLikeNames(in: bytes)
-    }
-
-    static func objectLikeNames(in bytes: [UInt8]) -> [String] {
         var names = Set<String>()
         for directive in directives(in: bytes) {
             if let name = objectLikeDefinition(directive) { names.insert(name) }

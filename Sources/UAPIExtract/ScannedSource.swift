@@ -11,10 +11,7 @@ final class ScannedSource: Sendable {
     /// The object-like macros it defines whose bodies a probe can hold: probed in the
     /// parse of every header that includes it (the rule clang's tokens get, so the same
     /// macros are evaluated as when they were probed in a second parse).
-    var probeNames: [String] {
-        var seen = Set<String>()
-        return directives.definitions.compactMap { $0.isProbeCandidate && seen.insert($0.name).inserted ? $0.name : nil }
-    }
+    let probeNames: [String]
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -31,6 +28,8 @@ final class ScannedSource: Sendable {
         })
         self.directives = directives
         self.profile = profile
+        var seen = Set<String>()
+        probeNames = directives.definitions.compactMap { $0.isProbeCandidate && seen.insert($0.name).inserted ? $0.name : nil }
     }
 }
 
