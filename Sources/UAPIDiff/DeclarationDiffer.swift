@@ -13,6 +13,8 @@ struct DeclarationDiffer {
     private func typedefs() -> [Change] {
         let chosen = DefinitionChoice(old: old.typedefs, new: new.typedefs, name: \.name, header: \.location.header)
         let before = chosen.old, after = chosen.new
+        // The first record of each name, as `TargetSnapshot.record(named:)` finds it, without a scan per typedef.
+        let (oldRecords, newRecords) = inParallel({ Self.firstRecords(old) }, { Self.firstRecords(new) })
         var changes: [Change] = []
         for (name, typedef) in before where after[name] == nil {
             changes.append(Change(.typedefRemoved(canonical: typedef.canonicalType), item: .typedef, name: name,
@@ -31,7 +33,7 @@ struct DeclarationDiffer {
             let fact: ChangeFact
             // `typedef struct { ... } x` and `typedef struct x { ... } x` name one record, compared as a record,
             // when each side's record `x` is the one its typedef names (untagged for `x`, tagged for `struct x`).
-            let sameRecord = Self.namesOwnRecord(previous, in: old) && Self.namesOwnRecord(typedef, in: new)
+            let sameRecord = Self.namesOwnRecord(previous, in: oldRecords) && Self.namesOwnRecord(typedef, in: newRecords)
             if sameRecord, previous.underlyingType == typedef.underlyingType { continue }
             if !sameRecord, !TypeMeaning.sameInteger(previous.canonicalType, typedef.canonicalType, target: new.target) {
                 fact = .typedefType(old: previous.canonicalType, new: typedef.canonicalType)
@@ -48,10 +50,14 @@ struct DeclarationDiffer {
 
     /// Whether the typedef names the record of its own name in `target`: `x` for the untagged
     /// record the typedef names, `struct x` / `union x` for the tagged one.
-    private static func namesOwnRecord(_ typedef: Typedef, in target: TargetSnapshot) -> Bool {
-        guard let record = target.record(named: typedef.name) else { return false }
+    private static func namesOwnRecord(_ typedef: Typedef, in records: [String: Record]) -> Bool {
+        guard let record = records[typedef.name] else { return false }
         if typedef.canonicalType == typedef.name { return record.isAnonymous }
         return !record.isAnonymous && ["struct ", "union "].contains { typedef.canonicalType == $0 + typedef.name }
+    }
+
+    private static func firstRecords(_ target: TargetSnapshot) -> [String: Record] {
+        Dictionary(target.records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Named enums as types; their enumerators are compared as values.

@@ -5,34 +5,50 @@ import UAPIModel
 /// `asm-generic/` variants of `semid64_ds`): the pair compared is the one from a header
 /// both sides have, so two different definitions are never compared with each other.
 struct DefinitionChoice<T> {
-    private(set) var old: [String: T] = [:]
-    private(set) var new: [String: T] = [:]
+    private(set) var old: ChosenDefinitions<T>
+    private(set) var new: ChosenDefinitions<T>
 
     init(old oldItems: [T], new newItems: [T], name: (T) -> String, header: (T) -> String) {
         let (oldGroups, newGroups) = inParallel({ NameGroups(oldItems, name: name) }, { NameGroups(newItems, name: name) })
-        old.reserveCapacity(oldGroups.first.count)
-        new.reserveCapacity(newGroups.first.count)
-        for (key, oldFirst) in oldGroups.first {
-            guard let newFirst = newGroups.first[key] else {
-                old[key] = oldItems[oldFirst]
-                continue
-            }
+        // A name defined once on each side is that definition; only a repeated name is a choice.
+        var oldPositions = oldGroups.first, newPositions = newGroups.first
+        for key in Set(oldGroups.repeatedNames).union(newGroups.repeatedNames) {
+            guard let oldFirst = oldPositions[key], let newFirst = newPositions[key] else { continue }
             let olds = oldGroups.all(key, first: oldFirst), news = newGroups.all(key, first: newFirst)
-            if olds.count == 1, news.count == 1 {
-                old[key] = oldItems[oldFirst]
-                new[key] = newItems[newFirst]
-                continue
-            }
             let newHeaders = Set(news.map { header(newItems[$0]) })
             if let shared = olds.first(where: { newHeaders.contains(header(oldItems[$0])) }) {
-                old[key] = oldItems[shared]
-                new[key] = news.first { header(newItems[$0]) == header(oldItems[shared]) }.map { newItems[$0] }
-            } else {
-                old[key] = oldItems[oldFirst]
-                new[key] = newItems[newFirst]
+                oldPositions[key] = shared
+                newPositions[key] = news.first { header(newItems[$0]) == header(oldItems[shared]) }
             }
         }
-        for (key, newFirst) in newGroups.first where new[key] == nil { new[key] = newItems[newFirst] }
+        old = ChosenDefinitions(positions: oldPositions, items: oldItems)
+        new = ChosenDefinitions(positions: newPositions, items: newItems)
+    }
+}
+
+/// The definition chosen for each name on one side: looked up by name, or walked
+/// as (name, definition) pairs in no particular order, like a dictionary.
+struct ChosenDefinitions<T>: Sequence {
+    fileprivate let positions: [String: Int]
+    fileprivate let items: [T]
+
+    subscript(name: String) -> T? {
+        positions[name].map { items[$0] }
+    }
+
+    var count: Int { positions.count }
+
+    func makeIterator() -> Iterator {
+        Iterator(positions: positions.makeIterator(), items: items)
+    }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate var positions: [String: Int].Iterator
+        fileprivate let items: [T]
+
+        mutating func next() -> (String, T)? {
+            positions.next().map { ($0.key, items[$0.value]) }
+        }
     }
 }
 
@@ -52,6 +68,8 @@ private struct NameGroups {
             }
         }
     }
+
+    var repeatedNames: Dictionary<String, [Int]>.Keys { repeated.keys }
 
     /// Every position of `key`, in order.
     func all(_ key: String, first: Int) -> [Int] {

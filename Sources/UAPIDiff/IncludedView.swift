@@ -60,7 +60,7 @@ private struct Names {
     }
 
     init(records: [Record], typedefs: [Typedef], functions: [FunctionDecl], enums: [EnumDecl], constants: [Constant], macros: [Macro]) {
-        self.records = Set(records.lazy.filter { !$0.isAnonymousMember && !$0.name.contains(".") }.map(\.name))
+        self.records = Set(records.lazy.filter { !$0.isAnonymousMember && !$0.name.containsASCII(".") }.map(\.name))
         self.typedefs = Set(typedefs.map(\.name))
         self.functions = Set(functions.map(\.name))
         self.enums = Set(enums.map(\.name))
@@ -70,12 +70,14 @@ private struct Names {
 
     /// These names without those of `other`, namespace by namespace.
     func subtracting(_ other: Names) -> Names {
+        // Filtered, not copied and subtracted: the result is small, and removing 40,000
+        // names one by one from a copy cost a tenth of a whole-tree diff.
         var result = self
-        result.records.subtract(other.records)
-        result.typedefs.subtract(other.typedefs)
-        result.functions.subtract(other.functions)
-        result.enums.subtract(other.enums)
-        result.values.subtract(other.values)
+        result.records = records.filter { !other.records.contains($0) }
+        result.typedefs = typedefs.filter { !other.typedefs.contains($0) }
+        result.functions = functions.filter { !other.functions.contains($0) }
+        result.enums = enums.filter { !other.enums.contains($0) }
+        result.values = values.filter { !other.values.contains($0) }
         return result
     }
 

@@ -26,7 +26,7 @@ struct RecordDiffer {
         var changes: [Change] = []
         // Anonymous members, and the untagged types of named members (`outer.member`), are
         // part of their owner: their changes show in the owner's fields.
-        let tracked: (Record) -> Bool = { !$0.isAnonymousMember && !($0.isAnonymous && $0.name.contains(".")) }
+        let tracked: (Record) -> Bool = { !$0.isAnonymousMember && !($0.isAnonymous && $0.name.containsASCII(".")) }
         // An opaque declaration (`struct ib_pd;`, named only by a prototype) has no layout to lose or gain.
         let removed = old.records.filter { tracked($0) && $0.isComplete && newRecords[$0.name] == nil }
         let added = new.records.filter { tracked($0) && $0.isComplete && oldRecords[$0.name] == nil }
@@ -75,12 +75,12 @@ struct RecordDiffer {
                    oldLocation: old.location, newLocation: new.location)
         }
         // Anonymous and nested member types move with the record that holds them.
-        let move = new.isAnonymousMember || new.name.contains(".") ? nil : moves.fact(from: old.location, to: new.location)
+        let move = new.isAnonymousMember || new.name.containsASCII(".") ? nil : moves.fact(from: old.location, to: new.location)
         let moved = move.map { [change($0)] } ?? []
         if let added = widenedIntoUnion(old, new) { return moved + [change(.memberTypeBecameUnion(added: added))] }
         // A typedef'd untagged record takes the typedef's name: the same name, with or without `struct x`.
         var tag: [Change] = []
-        if old.kind == new.kind, !new.name.contains("."), !new.isAnonymousMember, old.isAnonymous != new.isAnonymous {
+        if old.kind == new.kind, !new.name.containsASCII("."), !new.isAnonymousMember, old.isAnonymous != new.isAnonymous {
             tag = [change(old.isAnonymous ? .recordTagGained(kind: new.kind) : .recordTagLost(kind: old.kind))]
         }
         if old.kind != new.kind { return moved + [change(.recordKindChanged(old: old.kind, new: new.kind))] }
@@ -134,7 +134,7 @@ struct RecordDiffer {
     /// `outer.member`, not a typedef's) and every old access reads the same bytes. The
     /// names of the fields added as alternatives; nil otherwise.
     private func widenedIntoUnion(_ old: Record, _ new: Record) -> [String]? {
-        guard old.kind == .struct, new.kind == .union, old.isAnonymous, new.isAnonymous, old.name.contains("."),
+        guard old.kind == .struct, new.kind == .union, old.isAnonymous, new.isAnonymous, old.name.containsASCII("."),
               old.isComplete, new.isComplete, old.size == new.size, old.alignment == new.alignment else { return nil }
         let oldFlat = flattened(old, in: oldByName), newFlat = flattened(new, in: newByName)
         let kept = Set(RecordShape(newFlat).fields)

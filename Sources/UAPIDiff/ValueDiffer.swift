@@ -21,7 +21,9 @@ struct ValueDiffer {
             Dictionary(target.macros.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
         }
         let (oldMacros, newMacros) = inParallel({ macroText(old) }, { macroText(new) })
-        let (oldNames, newNames) = inParallel({ oldValues.keys.sorted() }, { newValues.keys.sorted() })
+        // Each name once, in the snapshots' order: the diff's result is sorted in the end, and the
+        // changes of one name keep their order below (sorting 40,000 names here cost a tenth of a diff).
+        let (oldNames, newNames) = inParallel({ Self.uniqueNames(oldAll) }, { Self.uniqueNames(newAll) })
         var changes: [Change] = []
 
         // An old definition that is gone: the name vanished or now means something else.
@@ -72,6 +74,11 @@ struct ValueDiffer {
                                   newLocation: after.location))
         }
         return changes
+    }
+
+    private static func uniqueNames(_ values: [NamedValue]) -> [String] {
+        var seen = Set<String>(minimumCapacity: values.count)
+        return values.lazy.map(\.name).filter { seen.insert($0).inserted }
     }
 
     private func item(_ value: NamedValue) -> ItemKind {

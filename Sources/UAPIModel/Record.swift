@@ -59,7 +59,7 @@ extension Record {
         fields = try container.decode([Field].self, forKey: .fields)
         // Snapshots written before `owner` existed name anonymous members `owner::<anon ...>`.
         owner = try container.decodeIfPresent(String.self, forKey: .owner)
-            ?? name.range(of: "::<anon ").map { String(name[..<$0.lowerBound]) }
+            ?? name.prefix(before: "::<anon ")
     }
 }
 

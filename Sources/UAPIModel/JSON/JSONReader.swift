@@ -248,16 +248,25 @@ package struct JSONReader {
 
     private var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
 
+    /// Indentation is most of a pretty-printed snapshot's whitespace: runs of spaces
+    /// are skipped eight bytes at a time.
     @inline(__always)
     private mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            case 0x20:
+                position += 1
+                while position + 8 <= bytes.count,
+                      UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                    position += 8
+                }
+            case 0x0A, 0x0D, 0x09: position += 1
             default: return
             }
         }
     }
 
+    @inline(__always)
     private mutating func expect(_ byte: UInt8, _ what: String) throws(JSONReadError) {
         guard peek == byte else {
             throw syntaxError(peek == nil ? "the file ends where \(what) should be" : "expected \(what)")

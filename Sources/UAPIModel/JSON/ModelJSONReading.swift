@@ -103,7 +103,7 @@ extension Record {
                   isPacked: try required(isPacked, "isPacked", objectAt: start), alignedAttribute: alignedAttribute,
                   fields: try required(fields, "fields", objectAt: start),
                   // Snapshots written before `owner` existed name anonymous members `owner::<anon ...>`.
-                  owner: owner ?? recordName.range(of: "::<anon ").map { String(recordName[..<$0.lowerBound]) })
+                  owner: owner ?? recordName.prefix(before: "::<anon "))
     }
 }
 
