@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-/// The newest Debian LLVM under /usr/lib (llvm-14 on bookworm). We link Debian's
+/// The newest Debian LLVM under /usr/lib (llvm-14 on bookworm). We load Debian's
 /// libclang, never the Swift toolchain's own copy.
 func newestLLVM() -> String {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib")) ?? []
@@ -14,10 +14,27 @@ func newestLLVM() -> String {
     return "/usr/lib/llvm-\(newest)"
 }
 
+/// The libclang files to open at run time, best first: the development symlink
+/// `<llvm>/lib/libclang.so`, then each file it leads to (`libclang-14.so.1`,
+/// `libclang-14.so.13`, the real file), so that uapi still runs without libclang-dev.
+func libclangCandidates(_ llvm: String) -> [String] {
+    var chain = ["\(llvm)/lib/libclang.so"]
+    while chain.count < 8, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: chain.last!) {
+        let directory = URL(fileURLWithPath: chain.last!).deletingLastPathComponent()
+        chain.append(URL(fileURLWithPath: target, relativeTo: directory).standardizedFileURL.path)
+    }
+    return chain
+}
+
 let llvm = newestLLVM()
-let clangC: [CSetting] = [.unsafeFlags(["-I\(llvm)/include"])]
+/// libclang is opened on first use (Sources/CClang/ClangLoader.c), not linked: commands
+/// that only read snapshots start in a third of the time and run without it.
+let clangLoader: [CSetting] = [.unsafeFlags([
+    "-I\(llvm)/include", "-fvisibility=hidden", "-DCINDEX_NO_EXPORTS",
+    "-DUAPI_LLVM_DIRECTORY=\"\(llvm)\"",
+    "-DUAPI_LIBCLANG_CANDIDATES=\"\(libclangCandidates(llvm).joined(separator: ":"))\"",
+])]
 let clangSwift: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(llvm)/include"])]
-let clangLink: [LinkerSetting] = [.unsafeFlags(["-L\(llvm)/lib"])]
 
 /// One library target per stage. Data flows one way:
 /// Clang -> Extract -> Model -> Diff -> Policy -> Report, with Lint, Sync and
@@ -35,12 +52,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
-        .systemLibrary(name: "CClang", path: "Sources/CClang"),
-        .target(name: "UAPIClang", dependencies: ["CClang"],
-                cSettings: clangC, swiftSettings: clangSwift, linkerSettings: clangLink),
+        .target(name: "CClang", path: "Sources/CClang", exclude: ["ClangTrampolines.inc"],
+                cSettings: clangLoader, linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "UAPIClang", dependencies: ["CClang"], swiftSettings: clangSwift),
         .target(name: "UAPIModel"),
         .target(name: "UAPIExtract", dependencies: ["UAPIClang", "UAPIModel"],
-                swiftSettings: clangSwift, linkerSettings: clangLink),
+                swiftSettings: clangSwift),
         .target(name: "UAPIDiff", dependencies: ["UAPIModel"]),
         .target(name: "UAPILint", dependencies: ["UAPIModel"]),
         .target(name: "UAPIPolicy", dependencies: ["UAPIModel", "UAPIDiff", "UAPILint", "Yams"]),
@@ -50,26 +67,24 @@ let package = Package(
         .target(name: "UAPIHistory",
                 dependencies: ["UAPIModel", "UAPIExtract", "UAPIDiff", "UAPIPolicy", "UAPIReport",
                                .product(name: "GRDB", package: "GRDB.swift")],
-                swiftSettings: clangSwift, linkerSettings: clangLink),
+                swiftSettings: clangSwift),
         .target(name: "UAPIWorkflows",
                 dependencies: ["UAPIModel", "UAPIExtract", "UAPIDiff", "UAPILint", "UAPIPolicy", "UAPIReport",
                                "UAPISync", "UAPIBindings", "Yams"],
-                swiftSettings: clangSwift, linkerSettings: clangLink),
+                swiftSettings: clangSwift),
         .target(name: "UAPIKit",
                 dependencies: ["UAPIModel", "UAPIExtract", "UAPIDiff", "UAPILint", "UAPIPolicy", "UAPIReport",
                                "UAPISync", "UAPIBindings", "UAPIWorkflows", "UAPIHistory"],
-                swiftSettings: clangSwift, linkerSettings: clangLink),
+                swiftSettings: clangSwift),
         .executableTarget(
             name: "uapi",
             dependencies: ["UAPIKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: clangSwift,
-            linkerSettings: clangLink
+            swiftSettings: clangSwift
         ),
         .testTarget(
             name: "UAPIKitTests",
             dependencies: ["UAPIKit", "UAPIClang"],
-            swiftSettings: clangSwift,
-            linkerSettings: clangLink
+            swiftSettings: clangSwift
         ),
     ]
 )

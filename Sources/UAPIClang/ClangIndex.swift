@@ -2,18 +2,26 @@ import CClang
 import Glibc
 
 /// Owns a `CXIndex`. One index per worker thread: libclang indexes are not
-/// meant to be shared between threads that parse at the same time.
+/// meant to be shared between threads that parse at the same time. Made on the
+/// first parse, so that a worker that only reads the cache never opens libclang.
 package final class ClangIndex {
-    let raw: CXIndex
+    private var handle: CXIndex?
 
-    package init() {
+    package init() {}
+
+    /// The index, opening libclang first if this is the first parse of the process.
+    func raw() throws -> CXIndex {
+        if let handle { return handle }
+        try ClangLibrary.load()
         _ = ClangIndex.parseOnCallingThread
         // excludeDeclarationsFromPCH = 0, displayDiagnostics = 0: we report diagnostics ourselves.
-        raw = clang_createIndex(0, 0)
+        let created = clang_createIndex(0, 0)!
         _ = ClangIndex.recoverOnAlternateStack
+        handle = created
+        return created
     }
 
-    deinit { clang_disposeIndex(raw) }
+    deinit { if let handle { clang_disposeIndex(handle) } }
 
     /// libclang parses on a thread of its own with an 8 MiB stack, which a deeply
     /// nested expression overflows; this makes it parse on the caller's thread,

@@ -3,13 +3,11 @@ import Foundation
 
 /// Where libclang's own headers (stddef.h, stdint.h) live. Debian's libclang is
 /// loaded from /usr/lib/<triple>/, from where clang cannot derive its resource
-/// directory, so we find it under the LLVM of the same major version.
+/// directory, so we find it under the LLVM it is loaded from: found without opening
+/// libclang, so that a warm run never opens it.
 package enum ResourceDirectory {
     package static let path: String? = {
-        let version = consume(clang_getClangVersion())
-        guard let major = version.split(separator: " ").first(where: { $0.first?.isNumber == true })?
-                .split(separator: ".").first else { return nil }
-        for base in ["/usr/lib/llvm-\(major)/lib/clang", "/usr/lib/clang"] {
+        for base in ["\(ClangLibrary.llvmDirectory)/lib/clang", "/usr/lib/clang"] {
             let entries = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []).sorted().reversed()
             if let entry = entries.first(where: { FileManager.default.fileExists(atPath: "\(base)/\($0)/include/stddef.h") }) {
                 return "\(base)/\(entry)"
@@ -18,5 +16,6 @@ package enum ResourceDirectory {
         return nil
     }()
 
+    /// libclang's own version string (opens libclang).
     package static var version: String { consume(clang_getClangVersion()) }
 }

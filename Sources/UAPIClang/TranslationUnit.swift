@@ -15,6 +15,7 @@ package final class TranslationUnit {
             | CXTranslationUnit_KeepGoing.rawValue
         if detailedPreprocessing { options |= CXTranslationUnit_DetailedPreprocessingRecord.rawValue }
 
+        let indexHandle = try index.raw()
         var unit: CXTranslationUnit?
         let names = Array(unsavedFiles.keys).sorted()
         let nameStorage = names.map { strdup($0)! }
@@ -31,7 +32,7 @@ package final class TranslationUnit {
             }
             var args: [UnsafePointer<CChar>?] = argStorage.map { UnsafePointer($0) }
             return clang_parseTranslationUnit2(
-                index.raw, mainFile, &args, Int32(args.count),
+                indexHandle, mainFile, &args, Int32(args.count),
                 &unsaved, UInt32(unsaved.count), options, &unit)
         }
         guard code == CXError_Success, let unit else {

@@ -131,6 +131,8 @@ struct HeaderExtractor {
         do {
             return try TranslationUnit(index: index, mainFile: HeaderExtractor.umbrellaPath, arguments: parseArguments,
                                        unsavedFiles: [HeaderExtractor.umbrellaPath: source], detailedPreprocessing: detailed)
+        } catch let ClangError.libraryMissing(reason) {
+            throw UAPIError.parserMissing(reason)
         } catch let error as ClangError {
             throw UAPIError.headerError(diagnostic: UmbrellaFile.parseFailure(error, header: header.path), more: 0)
         }

@@ -112,6 +112,9 @@ public struct SnapshotBuilder {
                     // A listed header that parsed is in the snapshot even when it defines nothing itself.
                     if extraction.files[header.path] == nil { extraction.files[header.path] = header.name }
                     extractions.append(extraction)
+                case let .failure(error as UAPIError) where error.isParserMissing:
+                    // Not this header's fault: no header can be parsed.
+                    throw error
                 case let .failure(error) where request.keepGoing:
                     let explained = Self.explained(error, environment)
                     let reason = (explained as? LocalizedError)?.errorDescription ?? "\(explained)"

@@ -2,7 +2,8 @@ import Foundation
 import UAPIClang
 import UAPIModel
 
-/// Names a cache entry: this build of uapi and libclang, the target's clang command
+/// Names a cache entry: this build of uapi and libclang (the library file, named without
+/// opening it, so that a warm run never opens libclang), the target's clang command
 /// line (include views, definitions, freestanding), the prelude and what is
 /// evaluated, and the header. What else a result depends on (the bytes of every
 /// included file, names, which headers are listed) is checked on each use.
@@ -21,7 +22,7 @@ enum CacheKey {
             arguments[index + 1] = "<overlay>"
         }
         let material = [
-            "uapi extraction cache 1", BuildIdentity.current, ResourceDirectory.version, ResourceDirectory.path ?? "",
+            "uapi extraction cache 1", BuildIdentity.current, ClangLibrary.identity, ResourceDirectory.path ?? "",
             "target \(environment.target.name) \(environment.target.ioctlEncoding.rawValue)",
             arguments.joined(separator: "\u{1}"),
             overlay.remaps.keys.sorted().map { "\($0)=\(overlay.remaps[$0]!)" }.joined(separator: "\u{1}"),

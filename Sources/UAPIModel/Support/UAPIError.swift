@@ -48,6 +48,14 @@ public enum UAPIError: Error, LocalizedError, Equatable, Codable {
     case everyHeaderFailed([String])
     /// A file name whose bytes are not UTF-8 (shown with `\xNN` escapes).
     case fileNameNotUTF8(String)
+    /// libclang could not be opened to parse: what was tried, and how to install it.
+    case parserMissing(String)
+
+    /// No header can be parsed on this machine: never one header's failure to keep going past.
+    public var isParserMissing: Bool {
+        if case .parserMissing = self { return true }
+        return false
+    }
 
     public var errorDescription: String? {
         switch self {
@@ -99,6 +107,8 @@ public enum UAPIError: Error, LocalizedError, Equatable, Codable {
             return "\(header): parsing took longer than \(seconds) s; raise --timeout-per-header if the header is genuine"
         case let .everyHeaderFailed(failures):
             return "every header failed, nothing is left to report:\n  " + failures.joined(separator: "\n  ")
+        case let .parserMissing(reason):
+            return reason
         case let .fileNameNotUTF8(escaped):
             return "file name is not valid UTF-8: \(escaped); rename the file"
         }

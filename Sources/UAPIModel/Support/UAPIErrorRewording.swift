@@ -31,6 +31,7 @@ extension UAPIError {
         case let .headerTimedOut(header, seconds): return .headerTimedOut(header: fix(header), seconds: seconds)
         case let .everyHeaderFailed(failures): return .everyHeaderFailed(failures.map(fix))
         case let .fileNameNotUTF8(name): return .fileNameNotUTF8(fix(name))
+        case .parserMissing: return self
         }
     }
 }

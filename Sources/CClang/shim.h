@@ -1,1 +1,0 @@
-#include <clang-c/Index.h>
