@@ -32,6 +32,8 @@ let llvm = newestLLVM()
 let clangLoader: [CSetting] = [.unsafeFlags([
     "-I\(llvm)/include", "-fvisibility=hidden", "-DCINDEX_NO_EXPORTS",
     "-DUAPI_LLVM_DIRECTORY=\"\(llvm)\"",
+    // Debian's run-time package of that libclang (libclang1-14), for the error that names it.
+    "-DUAPI_LIBCLANG_PACKAGE=\"libclang1-\(llvm.split(separator: "-").last ?? "14")\"",
     "-DUAPI_LIBCLANG_CANDIDATES=\"\(libclangCandidates(llvm).joined(separator: ":"))\"",
 ])]
 let clangSwift: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I\(llvm)/include"])]

@@ -26,7 +26,7 @@ package final class ClangIndex {
     /// libclang parses on a thread of its own with an 8 MiB stack, which a deeply
     /// nested expression overflows; this makes it parse on the caller's thread,
     /// whose stack we choose (`LargeStack`). Set once, before the first parse.
-    private static let parseOnCallingThread: Void = { setenv("LIBCLANG_NOTHREADS", "1", 1) }()
+    static let parseOnCallingThread: Void = { setenv("LIBCLANG_NOTHREADS", "1", 1) }()
 
     /// libclang's crash recovery (installed by the first `clang_createIndex`) turns a crash
     /// inside a parse into `CXError_Crashed`, but its handler runs on the faulting stack,

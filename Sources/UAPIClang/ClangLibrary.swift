@@ -10,6 +10,18 @@ package enum ClangLibrary {
         if let reason = uapi_clang_load_error() { throw ClangError.libraryMissing(String(cString: reason)) }
     }
 
+    /// libclang's own version string (`Debian clang version 14.0.6`), opening it first.
+    package static func version() throws -> String {
+        try load()
+        return consume(clang_getClangVersion())
+    }
+
+    /// libclang's search for headers reads `LIBCLANG_NOTHREADS` (see `ClangIndex`): set on
+    /// the calling thread before workers start, since `setenv` is not safe beside them.
+    package static func prepareForWorkers() {
+        _ = ClangIndex.parseOnCallingThread
+    }
+
     /// The LLVM this uapi was built against (`/usr/lib/llvm-14`).
     package static let llvmDirectory = String(cString: uapi_clang_llvm_directory())
 

@@ -15,7 +15,4 @@ package enum ResourceDirectory {
         }
         return nil
     }()
-
-    /// libclang's own version string (opens libclang).
-    package static var version: String { consume(clang_getClangVersion()) }
 }

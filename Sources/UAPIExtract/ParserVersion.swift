@@ -1,6 +1,14 @@
 import UAPIClang
+import UAPIModel
 
-/// The libclang that extraction runs on: a cache of extractions must change with it.
+/// The libclang that extraction runs on: a store of extractions must change with it.
 package enum ParserVersion {
-    package static var clang: String { ResourceDirectory.version }
+    /// libclang's version string; opening libclang if it is not open yet.
+    package static func clang() throws -> String {
+        do {
+            return try ClangLibrary.version()
+        } catch let ClangError.libraryMissing(reason) {
+            throw UAPIError.parserMissing(reason)
+        }
+    }
 }

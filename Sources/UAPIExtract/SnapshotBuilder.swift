@@ -54,6 +54,7 @@ public struct SnapshotBuilder {
                         asmDirectories: environment.asmDirectories)
         }
 
+        ClangLibrary.prepareForWorkers()
         let run = { (indices: [Int], listed: [Int: Set<String>]) -> [Swift.Result<HeaderExtraction, Error>] in
             parallelMap(count: indices.count, workers: request.workers, makeState: { ClangIndex() }) { index, position in
                 let job = indices[position]

@@ -41,7 +41,7 @@ struct PartKey: Hashable {
     var flags: String
 
     /// The uapi version and the libclang it parses with: either changes what a parse yields.
-    static var tool: String { "uapi \(UAPIVersion.string); \(ParserVersion.clang)" }
+    static func tool() throws -> String { "uapi \(UAPIVersion.string); \(try ParserVersion.clang())" }
 
     var id: String {
         let lines = ["uapi-history-part 1", header, blob] + includes.map { $0.joined(separator: " ") } + [target, tool, flags]

@@ -83,7 +83,7 @@ struct HistoryUpdater {
             let includes = try planner.closure(of: header, in: tree, revision: revision.name)
             for target in targets {
                 let key = PartKey(header: header, blob: tree.blobs[header]!, includes: includes.map { [$0, tree.blobs[$0]!] },
-                                  target: target.name, tool: PartKey.tool, flags: scope.flags)
+                                  target: target.name, tool: try PartKey.tool(), flags: scope.flags)
                 entries[target.name]![header] = key.id
                 keys.append(key)
             }
