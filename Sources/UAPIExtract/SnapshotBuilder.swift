@@ -56,7 +56,7 @@ public struct SnapshotBuilder {
 
         ClangLibrary.prepareForWorkers()
         let run = { (indices: [Int], listed: [Int: Set<String>]) -> [Swift.Result<HeaderExtraction, Error>] in
-            parallelMap(count: indices.count, workers: request.workers, makeState: { ClangIndex() }) { index, position in
+            parallelMap(count: indices.count, workers: request.workers, makeState: { ClangWorker() }) { worker, position in
                 let job = indices[position]
                 let (environment, header) = jobs[job]
                 let namer = namers[job / parsed.count]
@@ -74,8 +74,8 @@ public struct SnapshotBuilder {
                                                         seconds: request.limits.timeoutPerHeader, work)
                     }
                 }
-                guard let session else { return watched { try extractor.extract(index: index) } }
-                return watched { try session.extract(extractor, index: index, environment: cacheEnvironments[job / parsed.count]).get() }
+                guard let session else { return watched { try extractor.extract(worker: worker) } }
+                return watched { try session.extract(extractor, worker: worker, environment: cacheEnvironments[job / parsed.count]).get() }
             }
         }
         var outcomes = run(Array(jobs.indices), [:])

@@ -23,7 +23,7 @@ final class CacheSession: @unchecked Sendable {
     }
 
     /// The job's result, from the cache when a stored one still holds.
-    func extract(_ extractor: HeaderExtractor, index: ClangIndex, environment: CacheKey.Environment) -> Swift.Result<HeaderExtraction, Error> {
+    func extract(_ extractor: HeaderExtractor, worker: ClangWorker, environment: CacheKey.Environment) -> Swift.Result<HeaderExtraction, Error> {
         let key = CacheKey.header(extractor.header, in: environment)
         let context = Context(header: extractor.header.path, namer: extractor.namer, listed: extractor.listedPaths,
                               environment: environment)
@@ -34,7 +34,7 @@ final class CacheSession: @unchecked Sendable {
         var extractor = extractor
         var entered: [String] = []
         extractor.enteredFiles = { entered = $0 }
-        let result = Swift.Result { try extractor.extract(index: index) }
+        let result = Swift.Result { try extractor.extract(worker: worker) }
         count { $0.parsed += 1 }
         if save(result, entered: entered, key: key, context) { count { $0.stored += 1 } }
         return result
