@@ -25,7 +25,10 @@ public struct SnapshotDiffer {
         // Each target's records, values and declarations are compared in parallel;
         // the results are merged in the serial order, so the output does not depend on timing.
         let parts = DiffPart.allCases
-        let sides = common.map { IncludedView.complete(old: old.target(named: $0)!, new: new.target(named: $0)!) }
+        // Targets are completed in parallel too: with three, this came before every comparison.
+        let sides = parallelMap(count: common.count, workers: workers, makeState: { () }) { _, position in
+            IncludedView.complete(old: old.target(named: common[position])!, new: new.target(named: common[position])!)
+        }
         let perPart = parallelMap(count: common.count * parts.count, workers: workers, makeState: { () }) { _, job in
             let (before, after) = sides[job / parts.count]
             return parts[job % parts.count].changes(old: before, new: after, sentinel: sentinel)
