@@ -66,7 +66,8 @@ struct CheckCommand: ParsableCommand {
         let judged = try Comparison.compare(old: baseline, new: current, policy: policy,
                                             oldLabel: "baseline", newLabel: "current headers")
         progress.finish()
-        throw ExitCode(try report.emit(judged, command: "check", failOn: .breaking, old: baseline, new: current))
+        let status = try report.emit(judged, command: "check", failOn: .breaking, old: baseline, new: current)
+        ExitWithoutFreeing.exit(status, keeping: baseline, built, judged)
     }
 
     private func configPath() throws -> String {

@@ -41,6 +41,7 @@ struct DiffCommand: ParsableCommand {
         progress.begin("comparing")
         let judged = try Comparison.compare(old: before, new: after, policy: policy, oldLabel: old, newLabel: new)
         progress.finish()
-        throw ExitCode(try report.emit(judged, command: "diff", failOn: .compatible, old: before, new: after))
+        let status = try report.emit(judged, command: "diff", failOn: .compatible, old: before, new: after)
+        ExitWithoutFreeing.exit(status, keeping: before, after, judged)
     }
 }

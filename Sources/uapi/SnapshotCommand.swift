@@ -62,6 +62,7 @@ struct SnapshotCommand: ParsableCommand {
         result.warnings.forEach(CLIOutput.warning)
         parse.cache.report(result.cache)
         try emit(result.snapshot)
+        ExitWithoutFreeing.exit(ExitStatus.ok, keeping: result)
     }
 
     private func emit(_ snapshot: Snapshot) throws {
