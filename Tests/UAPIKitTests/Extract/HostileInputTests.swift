@@ -78,6 +78,24 @@ final class HostileInputTests: XCTestCase {
         XCTAssertNotNil(try SnapshotCoding.decode(together.stdout, path: "stdout").targets.first?.record(named: "good"))
     }
 
+    /// The worker parsed a good header first, so the crash happens in a reparse of its unit:
+    /// the header fails once, as when it is parsed first, whatever the number of jobs.
+    func testACrashAfterAGoodHeaderFailsOnlyThatHeaderOnce() throws {
+        try write("dir/a_good.h", "struct good { int a; };\n")
+        try write("dir/b_bomb.h", "#define F(x) x+x+x+x\n#define BOMB F(F(F(F(F(F(F(F(F(F(F(1)))))))))))\n")
+        try write("dir/c_after.h", "struct after { int b; };\n")
+        for jobs in ["1", "2"] {
+            let result = try run(["snapshot", "--jobs", jobs, "--recursive", "--keep-going", "dir"])
+            XCTAssertEqual(result.status, 0, result.summary)
+            XCTAssertTrue(result.stderr.contains("skipped dir/b_bomb.h for x86_64"), result.stderr)
+            // libclang says so once: the header is not parsed a second time.
+            XCTAssertEqual(result.stderr.components(separatedBy: "crash detected").count - 1, 1, result.stderr)
+            let snapshot = try SnapshotCoding.decode(result.stdout, path: "stdout")
+            XCTAssertNotNil(snapshot.targets.first?.record(named: "good"))
+            XCTAssertNotNil(snapshot.targets.first?.record(named: "after"))
+        }
+    }
+
     func testKeepGoingSurvivesATooDeepHeaderAndKeepsTheOthers() throws {
         try write("dir/good.h", "struct good { int a; };\n")
         try write("dir/deep.h", "#define BIG \(Self.chain(InputLimits.maxExpressionTokens))\n")

@@ -36,16 +36,29 @@ final class ParseSlotTests: XCTestCase {
         XCTAssertEqual(names(kept), ["kept"])
     }
 
-    func testOneSlotPerCommandLine() throws {
+    func testAWorkerKeepsTheSlotOfItsCurrentCommandLineOnly() throws {
         let worker = ClangWorker()
-        let x86 = worker.slot(mainFile: file, arguments: arguments + ["-target", "x86_64-linux-gnu"])
+        let x86Arguments = arguments + ["-target", "x86_64-linux-gnu"]
+        let x86 = worker.slot(mainFile: file, arguments: x86Arguments)
+        XCTAssertTrue(x86 === worker.slot(mainFile: file, arguments: x86Arguments))
         let i386 = worker.slot(mainFile: file, arguments: arguments + ["-target", "i386-linux-gnu"])
         XCTAssertFalse(x86 === i386)
-        XCTAssertTrue(x86 === worker.slot(mainFile: file, arguments: arguments + ["-target", "x86_64-linux-gnu"]))
+        // Moving on to another target let the first slot go: coming back makes a new one.
+        XCTAssertFalse(x86 === worker.slot(mainFile: file, arguments: x86Arguments))
         let source = [file: "struct s { long a; };\n"]
         let size64 = try x86.parse(source).cursor.children.first { $0.spelling == "s" }!.type.size.get()
         let size32 = try i386.parse(source).cursor.children.first { $0.spelling == "s" }!.type.size.get()
         XCTAssertEqual(size64, 8)
         XCTAssertEqual(size32, 4)
+    }
+
+    /// libclang keeps diagnostics without a place (clang's "too many errors emitted") across
+    /// a reparse: a unit that had one is not parsed again, so they never reach the next header.
+    func testADiagnosticWithoutAPlaceDoesNotReachTheNextParse() throws {
+        let slot = ClangWorker().slot(mainFile: file, arguments: ["-x", "c", "-std=gnu11", "-nostdlibinc", "-ferror-limit=5"])
+        let broken = (0..<30).map { "int x\($0) = ;\n" }.joined()
+        XCTAssertTrue(try slot.parse([file: broken]).diagnostics.contains { $0.file.isEmpty })
+        XCTAssertEqual(try slot.parse([file: "int fine;\n"]).diagnostics.map(\.message), [])
+        XCTAssertEqual(try slot.parse([file: "int fine_again;\n"]).diagnostics.map(\.message), [])
     }
 }
