@@ -22,7 +22,7 @@ extension LintReport {
             title: "uapi lint: \(subject)", kind: "lint report", targets: targets, headers: headers, items: items, rules: rules,
             summaryLine: line, counts: (summary.errors, summary.warnings, summary.notes, summary.suppressed),
             unmatchedSuppressions: unmatchedSuppressions, notes: [],
-            json: (try? SnapshotCoding.encode(self)) ?? Data(), properties: ["subject": subject],
+            json: { [self] in (try? SnapshotCoding.encode(self)) ?? Data() }, properties: ["subject": subject],
             severityWords: LintWording.words, emptyMessage: "No findings.")
     }
 }

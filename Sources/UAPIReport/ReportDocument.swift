@@ -19,8 +19,10 @@ public struct ReportDocument: Sendable {
     public var counts: (breaking: Int, compatible: Int, info: Int, suppressed: Int)
     public var unmatchedSuppressions: [Suppression]
     public var notes: [String]
-    /// The format-specific JSON document (`uapi-diff` or `uapi-lint`).
-    public var json: Data
+    /// The format-specific JSON document (`uapi-diff` or `uapi-lint`), encoded when a
+    /// format asks for it: the other formats never pay for it.
+    public var json: Data { makeJSON() }
+    private let makeJSON: @Sendable () -> Data
     /// Extra SARIF run properties.
     public var properties: [String: String]
 
@@ -29,6 +31,26 @@ public struct ReportDocument: Sendable {
     public var emptyMessage: String
     /// Old and new layouts of the changed records (diff only, and only when a format draws them).
     public var layouts: [ChangedLayout] = []
+
+    public init(title: String, kind: String, targets: [String], headers: [String], items: [ReportItem], rules: [ReportRule],
+                summaryLine: String, counts: (breaking: Int, compatible: Int, info: Int, suppressed: Int),
+                unmatchedSuppressions: [Suppression], notes: [String], json: @escaping @Sendable () -> Data,
+                properties: [String: String], severityWords: [Severity: String], emptyMessage: String) {
+        self.title = title
+        self.kind = kind
+        self.targets = targets
+        self.headers = headers
+        self.items = items
+        self.rules = rules
+        self.summaryLine = summaryLine
+        self.counts = counts
+        self.unmatchedSuppressions = unmatchedSuppressions
+        self.notes = notes
+        self.makeJSON = json
+        self.properties = properties
+        self.severityWords = severityWords
+        self.emptyMessage = emptyMessage
+    }
 }
 
 public struct ReportItem: Sendable {
