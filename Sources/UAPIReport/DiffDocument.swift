@@ -52,7 +52,7 @@ extension DiffReport {
             rules: rules, summaryLine: summaryLine,
             counts: (verdict.breaking, verdict.compatible, verdict.info, verdict.suppressed),
             unmatchedSuppressions: unmatchedSuppressions, notes: notes,
-            json: { [self] in (try? SnapshotCoding.encode(DiffJSON(self))) ?? Data() },
+            json: { [self] in DiffJSON(self).encoded() },
             properties: ["old": old, "new": new, "versionBump": verdict.versionBump.rawValue],
             severityWords: [:], emptyMessage: "No ABI changes.")
     }
