@@ -35,13 +35,40 @@ enum CacheEviction {
         return removed
     }
 
-    /// Regular files one or two levels down (`entries/ab/<key>`).
+    /// Files one or two levels down (`entries/ab/<key>`, `tmp/<name>`), read with
+    /// `readdir`: Foundation's enumerator took 15 µs a file, the most of a run that
+    /// re-parsed one header and then looked at the whole cache.
     private static func filePaths(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            paths.append("\(directory)/\(relative)")
+        for (name, isDirectory) in entries(of: directory) {
+            let path = "\(directory)/\(name)"
+            if isDirectory {
+                paths += entries(of: path).filter { !$0.isDirectory }.map { "\(path)/\($0.name)" }
+            } else {
+                paths.append(path)
+            }
         }
         return paths
+    }
+
+    /// The names in a directory but `.` and `..`, and whether each is a directory
+    /// (without following a symbolic link).
+    private static func entries(of directory: String) -> [(name: String, isDirectory: Bool)] {
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        var result: [(String, Bool)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name != ".", name != ".." else { continue }
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isDirectory = lstat("\(directory)/\(name)", &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            result.append((name, isDirectory))
+        }
+        return result
     }
 }
