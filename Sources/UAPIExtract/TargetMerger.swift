@@ -16,17 +16,21 @@ struct TargetMerger {
         for extraction in extractions { files.merge(extraction.files) { first, _ in first } }
         let keep: (SourceLocation) -> Bool = { !onlyListed || listed.contains($0.header) }
 
-        var snapshot = TargetSnapshot(target: target.name, triple: target.triple, ioctlEncoding: target.ioctlEncoding)
-        Self.mergeItems(records: extractions.flatMap(\.records), enums: extractions.flatMap(\.enums),
-                        typedefs: extractions.flatMap(\.typedefs), constants: extractions.flatMap(\.constants),
-                        macros: extractions.flatMap(\.macros), functions: extractions.flatMap(\.functions),
-                        keep: keep, into: &snapshot)
-        if onlyListed {
-            snapshot.included = Self.includedDefinitions(records: extractions.flatMap(\.records), enums: extractions.flatMap(\.enums),
-                                                         typedefs: extractions.flatMap(\.typedefs), constants: extractions.flatMap(\.constants),
-                                                         macros: extractions.flatMap(\.macros), functions: extractions.flatMap(\.functions),
-                                                         isIncluded: { !keep($0) })
-        }
+        let records = extractions.flatMap(\.records), enums = extractions.flatMap(\.enums)
+        let typedefs = extractions.flatMap(\.typedefs), constants = extractions.flatMap(\.constants)
+        let macros = extractions.flatMap(\.macros), functions = extractions.flatMap(\.functions)
+        // What is kept and what is kept aside are merged independently: each on its own core.
+        let (merged, included) = inParallel({
+            var snapshot = TargetSnapshot(target: target.name, triple: target.triple, ioctlEncoding: target.ioctlEncoding)
+            Self.mergeItems(records: records, enums: enums, typedefs: typedefs, constants: constants, macros: macros,
+                            functions: functions, keep: keep, into: &snapshot)
+            return snapshot
+        }, {
+            onlyListed ? Self.includedDefinitions(records: records, enums: enums, typedefs: typedefs, constants: constants,
+                                                  macros: macros, functions: functions, isIncluded: { !keep($0) }) : nil
+        })
+        var snapshot = merged
+        snapshot.included = included
 
         let used = Set(files.values).filter { !onlyListed || listed.contains($0) }
         var hashes: [String: String] = [:]
