@@ -9,13 +9,7 @@ extension DiffJSON {
     func encoded() -> Data {
         var writer = JSONWriter(capacity: 1 << 16)
         writer.beginObject()
-        writer.key("changes")
-        writer.beginArray()
-        for change in changes {
-            writer.element()
-            change.write(to: &writer)
-        }
-        writer.endArray()
+        writer.key("changes"); writer.array(changes) { $1.write(to: &$0) }
         writer.key("format"); writer.string(format)
         writer.key("headers"); writer.strings(headers)
         writer.key("new"); writer.string(new)
@@ -31,13 +25,7 @@ extension DiffJSON {
         writer.key("versionBump"); writer.string(summary.versionBump)
         writer.endObject()
         writer.key("targets"); writer.strings(targets)
-        writer.key("unmatchedSuppressions")
-        writer.beginArray()
-        for suppression in unmatchedSuppressions {
-            writer.element()
-            suppression.write(to: &writer)
-        }
-        writer.endArray()
+        writer.key("unmatchedSuppressions"); writer.array(unmatchedSuppressions) { $1.write(to: &$0) }
         writer.endObject()
         writer.raw(0x0A)
         return writer.takeData()
@@ -80,12 +68,16 @@ extension Suppression {
 }
 
 private extension JSONWriter {
-    mutating func strings(_ values: [String]) {
+    mutating func array<T>(_ items: [T], _ write: (inout JSONWriter, T) -> Void) {
         beginArray()
-        for value in values {
+        for item in items {
             element()
-            string(value)
+            write(&self, item)
         }
         endArray()
+    }
+
+    mutating func strings(_ values: [String]) {
+        array(values) { $0.string($1) }
     }
 }
