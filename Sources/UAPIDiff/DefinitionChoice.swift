@@ -36,8 +36,6 @@ struct ChosenDefinitions<T>: Sequence {
         positions[name].map { items[$0] }
     }
 
-    var count: Int { positions.count }
-
     func makeIterator() -> Iterator {
         Iterator(positions: positions.makeIterator(), items: items)
     }

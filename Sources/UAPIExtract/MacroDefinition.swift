@@ -27,14 +27,14 @@ struct MacroDefinition {
         return !body.contains { $0 == "{" || $0 == "}" || $0 == ";" || $0 == "#" || $0 == "##" }
     }
 
-    /// The same test on replacement text whose string and character literals
-    /// were blanked, for names found by scanning a file.
     /// The same rule on lexed tokens: the first token's text and the body's punctuators.
     static func isProbeCandidate<P: Sequence>(firstToken: String, punctuators: P) -> Bool where P.Element == UInt8 {
         if statementWords.contains(firstToken) { return false }
         return !punctuators.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "#") }
     }
 
+    /// The same test on replacement text whose string and character literals
+    /// were blanked, for names found by scanning a file.
     static func isProbeCandidate(code: String, firstWord: String?) -> Bool {
         guard let firstWord else { return false }
         if statementWords.contains(firstWord) { return false }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 /// Ends a command that holds large models (two whole-tree snapshots, or one it just
