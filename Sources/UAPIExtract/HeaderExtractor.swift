@@ -28,10 +28,6 @@ struct HeaderExtractor {
     /// Hears the files the parse entered, before any error (the cache keeps failures too).
     var enteredFiles: (([String]) -> Void)?
 
-    /// A header whose files hold more than this is parsed in a unit of its own, freed at
-    /// once: a worker keeps the unit of its last parse for the next one.
-    static let reusedUnitLimit = 8 << 20
-
     func extract(worker: ClangWorker) throws -> HeaderExtraction {
         let preludeText = (kernelTypes ? KernelTypesPrelude.text : "") + preludes.map(\.text).joined()
         let reachable = try HeaderInputCheck(arguments: parseArguments, virtualDirectories: environment.virtualDirectories, limits: limits, prelude: preludeText, cache: scanCache).check(header.path)
@@ -41,8 +37,7 @@ struct HeaderExtractor {
         // Macros are probed in the same parse, found by name in the text of the header and of
         // every file it can reach (another listed header's are evaluated in its own parse).
         let scanned = probeNames(reachable)
-        let reuse = reachable.reduce(0) { $0 + $1.size } <= Self.reusedUnitLimit
-        let unit = try parse(prelude + ConstantProber.source(for: scanned), worker: worker, reuse: reuse)
+        let unit = try parse(prelude + ConstantProber.source(for: scanned), worker: worker)
         enteredFiles?(unit.includedFiles)
         // The end of the file, after the last probe, is not a probe line: an error there is the header's.
         let probeLines = firstProbeLine..<(firstProbeLine + scanned.count)
@@ -66,7 +61,7 @@ struct HeaderExtractor {
         collector.collect(unit)
         var output = collector.output
         if !collector.offsetProbes.pending.isEmpty {
-            let offsetUnit = try parse(prelude + collector.offsetProbes.source, worker: worker)
+            let offsetUnit = try parseProbes(prelude + collector.offsetProbes.source, worker: worker)
             collector.offsetProbes.fill(&output.records, from: offsetUnit)
         }
         output.warnings = diagnostics.filter { $0.severity == .warning }.map(\.rendered)
@@ -85,7 +80,7 @@ struct HeaderExtractor {
         let late = definitions.filter { $0.isProbeCandidate && outcomes[$0.name] == nil && ($0.file == header.path || evaluateIncludedMacros) }
         if !late.isEmpty {
             let names = late.map(\.name)
-            let probeUnit = try parse(prelude + ConstantProber.source(for: names), worker: worker)
+            let probeUnit = try parseProbes(prelude + ConstantProber.source(for: names), worker: worker)
             let results = ConstantProber.read(probeUnit, umbrellaPath: HeaderExtractor.umbrellaPath, firstLine: firstProbeLine, count: names.count)
             for (name, outcome) in zip(names, results) { outcomes[name] = outcome }
         }
@@ -132,16 +127,25 @@ struct HeaderExtractor {
         return arguments
     }
 
-    /// The main parse (`reuse`: in the worker's unit for this target, with the detailed
-    /// preprocessing record), or a probe parse in a unit of its own.
-    private func parse(_ source: String, worker: ClangWorker, reuse: Bool? = nil) throws -> TranslationUnit {
+    /// The main parse, with the detailed preprocessing record, in the worker's unit for
+    /// this target (which frees it at once when it is large).
+    private func parse(_ source: String, worker: ClangWorker) throws -> TranslationUnit {
+        try explainingFailure {
+            try worker.slot(mainFile: HeaderExtractor.umbrellaPath, arguments: parseArguments).parse([HeaderExtractor.umbrellaPath: source])
+        }
+    }
+
+    /// A second parse for probes the first could not hold, in a unit of its own.
+    private func parseProbes(_ source: String, worker: ClangWorker) throws -> TranslationUnit {
+        try explainingFailure {
+            try TranslationUnit(index: worker.index, mainFile: HeaderExtractor.umbrellaPath, arguments: parseArguments,
+                                unsavedFiles: [HeaderExtractor.umbrellaPath: source], detailedPreprocessing: false)
+        }
+    }
+
+    private func explainingFailure(_ parse: () throws -> TranslationUnit) throws -> TranslationUnit {
         do {
-            let files = [HeaderExtractor.umbrellaPath: source]
-            if reuse == true {
-                return try worker.slot(mainFile: HeaderExtractor.umbrellaPath, arguments: parseArguments).parse(files)
-            }
-            return try TranslationUnit(index: worker.index, mainFile: HeaderExtractor.umbrellaPath, arguments: parseArguments,
-                                       unsavedFiles: files, detailedPreprocessing: reuse != nil)
+            return try parse()
         } catch let ClangError.libraryMissing(reason) {
             throw UAPIError.parserMissing(reason)
         } catch let error as ClangError {

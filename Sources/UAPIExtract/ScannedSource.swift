@@ -12,12 +12,9 @@ final class ScannedSource: Sendable {
     /// parse of every header that includes it (the rule clang's tokens get, so the same
     /// macros are evaluated as when they were probed in a second parse).
     let probeNames: [String]
-    /// The file's size in bytes.
-    let size: Int
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
-        size = bytes.count
         lexer = SourceLexer(bytes)
         var directives = SourceDirectives()
         var profile = PieceProfile()
