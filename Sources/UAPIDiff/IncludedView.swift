@@ -84,18 +84,14 @@ private struct Names {
     var isEmpty: Bool { records.isEmpty && typedefs.isEmpty && functions.isEmpty && enums.isEmpty && values.isEmpty }
 }
 
-/// The items to bring into view on one side.
+/// The items to bring into view on one side: definitions it had aside.
 private struct Incoming {
-    var records: [Record] = []
-    var enums: [EnumDecl] = []
-    var typedefs: [Typedef] = []
-    var constants: [Constant] = []
-    var macros: [Macro] = []
-    var functions: [FunctionDecl] = []
+    private(set) var items = IncludedDefinitions()
 
     /// What was brought in, namespace by namespace (an enum's enumerators are values).
     var names: Names {
-        Names(records: records, typedefs: typedefs, functions: functions, enums: enums, constants: constants, macros: macros)
+        Names(records: items.records, typedefs: items.typedefs, functions: items.functions, enums: items.enums,
+              constants: items.constants, macros: items.macros)
     }
 
     /// Items aside on `side` of a `missing` name not in view there; `otherAside`: skip a
@@ -106,18 +102,18 @@ private struct Incoming {
         let recordsAside = missing.records.isEmpty ? [] : Set(other.records.map { Place($0) })
         let recordRoots = Set(aside.records.lazy.filter { missing.records.contains($0.name) && !recordsAside.contains(Place($0)) }.map(\.name))
         // A record comes with its anonymous members and untagged member types (`r::<anon ...>`, `r.member`).
-        records = recordRoots.isEmpty ? [] : aside.records.filter { recordRoots.contains(Self.root(of: $0)) }
-        typedefs = Self.pick(aside.typedefs, missing.typedefs, other.typedefs)
-        functions = Self.pick(aside.functions, missing.functions, other.functions)
+        items.records = recordRoots.isEmpty ? [] : aside.records.filter { recordRoots.contains(Self.root(of: $0)) }
+        items.typedefs = Self.pick(aside.typedefs, missing.typedefs, other.typedefs)
+        items.functions = Self.pick(aside.functions, missing.functions, other.functions)
 
         let values = missing.values
         guard !values.isEmpty || !missing.enums.isEmpty else { return }
         let valuesAside = Set(other.constants.map { Place($0.name, $0.location.header) } + other.macros.map { Place($0.name, $0.location.header) }
             + other.enums.flatMap { decl in decl.enumerators.map { Place($0.name, decl.location.header) } })
-        constants = aside.constants.filter { values.contains($0.name) && !valuesAside.contains(Place($0.name, $0.location.header)) }
-        macros = aside.macros.filter { values.contains($0.name) && !valuesAside.contains(Place($0.name, $0.location.header)) }
+        items.constants = aside.constants.filter { values.contains($0.name) && !valuesAside.contains(Place($0.name, $0.location.header)) }
+        items.macros = aside.macros.filter { values.contains($0.name) && !valuesAside.contains(Place($0.name, $0.location.header)) }
         let enumsAside = Set(other.enums.map { Place($0.name, $0.location.header) })
-        enums = aside.enums.filter { decl in
+        items.enums = aside.enums.filter { decl in
             guard !names.enums.contains(decl.name) else { return false }
             if missing.enums.contains(decl.name), !enumsAside.contains(Place(decl.name, decl.location.header)) { return true }
             return decl.enumerators.contains { values.contains($0.name) && !valuesAside.contains(Place($0.name, decl.location.header)) }
@@ -125,12 +121,12 @@ private struct Incoming {
     }
 
     func apply(to side: inout TargetSnapshot) {
-        Self.merge(records, into: &side.records)
-        Self.merge(enums, into: &side.enums)
-        Self.merge(typedefs, into: &side.typedefs)
-        Self.merge(constants, into: &side.constants)
-        Self.merge(macros, into: &side.macros)
-        Self.merge(functions, into: &side.functions)
+        Self.merge(items.records, into: &side.records)
+        Self.merge(items.enums, into: &side.enums)
+        Self.merge(items.typedefs, into: &side.typedefs)
+        Self.merge(items.constants, into: &side.constants)
+        Self.merge(items.macros, into: &side.macros)
+        Self.merge(items.functions, into: &side.functions)
     }
 
     private static func pick<T: Located>(_ aside: [T], _ missing: Set<String>, _ otherAside: [T]) -> [T] {
