@@ -1,11 +1,12 @@
 import Foundation
 import UAPIModel
 
-/// Where the kernel headers of a snapshot come from: the build machine (`/`) or a
-/// tree given with `--sysroot`. A tree provides the generic headers (`linux/`,
-/// `asm-generic/`, ...) and each target's `asm/`; only the C library comes from elsewhere.
+/// Where the kernel headers of a parse come from: the build machine (`/`), a tree given
+/// with `--sysroot`, or the tree a header argument was found in (`detect`). A tree
+/// provides the generic headers (`linux/`, `asm-generic/`, ...) and each target's `asm/`;
+/// only the C library comes from the build machine.
 public struct HeaderTree: Sendable, Equatable {
-    /// The directory the user named.
+    /// The directory the user named, or the one detection found.
     public let root: String
     /// Include roots of the generic headers, searched in order.
     public let genericRoots: [String]
@@ -13,13 +14,18 @@ public struct HeaderTree: Sendable, Equatable {
     let layout: Layout
 
     enum Layout: Sendable, Equatable {
-        /// `make headers_install` or a Debian package: `usr/include/<multiarch>/asm`, `usr/<multiarch>/include/asm`.
+        /// `make headers_install` or a Debian package: `<include>/<multiarch>/asm`,
+        /// `usr/<multiarch>/include/asm`, or a single-architecture `<include>/asm`.
         case installed
-        /// QEMU's copy: `linux-headers/asm-<arch>` beside a few `linux/` headers; the rest is the build machine's.
+        /// QEMU's copy: `linux-headers/asm-<arch>` beside a few `linux/` headers, and
+        /// `include/standard-headers`; the rest is the build machine's.
         /// (QEMU's build links `linux-headers/asm` to the host's `asm-<arch>`: use the source tree.)
         case qemu
         /// A kernel source tree: `include/uapi` and `arch/<arch>/include/{,generated/}uapi`.
         case kernelSource
+        /// A project's copy of some kernel directories (rdma-core's `kernel-headers/`):
+        /// what it lacks, `asm/` included, is the build machine's.
+        case vendored
     }
 
     /// Top-level directories of the kernel's UAPI headers. The build machine's
@@ -30,24 +36,166 @@ public struct HeaderTree: Sendable, Equatable {
     /// The build machine's installed headers.
     public static let host = HeaderTree(root: "/", genericRoots: ["/usr/include"], layout: .installed)
 
+    /// What the tree is, in a few words, for messages.
+    public var description: String {
+        switch layout {
+        case .installed: return self == .host ? "the build machine's /usr/include" : "the installed header tree \(root)"
+        case .qemu: return "the QEMU tree \(root)"
+        case .kernelSource: return "the kernel source tree \(root)"
+        case .vendored: return "the vendored headers in \(root) (the rest from /usr/include)"
+        }
+    }
+
+    /// Whether the tree falls back to the build machine for headers it lacks: QEMU's and
+    /// vendored copies always, a kernel source tree when it was found rather than named
+    /// (a checkout without `make headers` lacks the generated `asm/types.h` and friends).
+    public var borrowsFromHost: Bool { layout == .qemu || layout == .vendored || lenient }
+    private var lenient = false
+
+    init(root: String, genericRoots: [String], layout: Layout) {
+        self.root = root
+        self.genericRoots = genericRoots
+        self.layout = layout
+    }
+
+    /// This tree, filling what it lacks from the build machine (see `borrowsFromHost`).
+    public var borrowingFromHost: HeaderTree {
+        guard layout == .kernelSource, !lenient else { return self }
+        var tree = HeaderTree(root: root, genericRoots: genericRoots + ["/usr/include"], layout: layout)
+        tree.lenient = true
+        return tree
+    }
+
     /// Recognises the layout of `path` (`--sysroot`).
-    public static func open(_ path: String) throws -> HeaderTree {
+    public static func open(_ path: String, option: String = "--sysroot") throws -> HeaderTree {
         let root = HeaderNamer.normalize(HeaderResolver.absolute(path))
         guard isDirectory(root) else {
-            throw UAPIError.badArgument("--sysroot \(path): no such directory; give an installed header tree, a kernel source tree or a QEMU source tree")
+            throw UAPIError.badArgument("\(option) \(path): no such directory; give an installed header tree, a kernel source tree or a QEMU source tree")
         }
         if root == "/" { return host }
-        if isDirectory("\(root)/include/uapi/linux") {
-            return HeaderTree(root: root, genericRoots: ["\(root)/include/uapi"], layout: .kernelSource)
+        if let tree = kernelSource(at: root, isDirectory) ?? qemu(at: root, isDirectory) { return tree }
+        for candidate in ["\(root)/usr/include", "\(root)/include", root] where isDirectory("\(candidate)/linux") {
+            return installed(includeRoot: candidate)
         }
-        if isDirectory("\(root)/linux-headers") {
-            // QEMU copies only the headers it needs; it builds against the machine's for the rest.
-            return HeaderTree(root: root, genericRoots: ["\(root)/linux-headers", "/usr/include"], layout: .qemu)
+        throw UAPIError.badArgument("\(option) \(path): not a header tree: expected \(path)/usr/include/linux (installed headers), \(path)/include/uapi/linux (kernel source) or \(path)/linux-headers (QEMU)")
+    }
+
+    /// The tree a header file or directory belongs to, found by walking up from it: a
+    /// kernel source tree, a QEMU tree, an installed tree (`X/linux/vfio.h` belongs to `X`
+    /// when `X` also has `asm-generic/`), or a vendored copy (`X/rdma/...`). Nil when the
+    /// path is in none of them, and the build machine's tree when that is where it is.
+    public static func detect(containing path: String) -> HeaderTree? {
+        let absolute = HeaderNamer.normalize(HeaderResolver.absolute(path))
+        return detect(from: isDirectory(absolute) ? absolute : (absolute as NSString).deletingLastPathComponent,
+                      isDirectory: isDirectory)
+    }
+
+    /// `detect` over any directory listing (a git revision's, say): `start` is the
+    /// directory to walk up from, `isDirectory` answers for absolute paths.
+    public static func detect(from start: String, isDirectory: (String) -> Bool) -> HeaderTree? {
+        var directory = start
+        var child: String?
+        var vendored: HeaderTree?
+        while directory != "/" && !directory.isEmpty {
+            if isDirectory("\(directory)/arch"), let tree = kernelSource(at: directory, isDirectory) { return tree.borrowingFromHost }
+            if let tree = qemu(at: directory, isDirectory) { return tree }
+            let name = (directory as NSString).lastPathComponent
+            let parent = (directory as NSString).deletingLastPathComponent
+            // A kernel's own include/ and QEMU's linux-headers/ look like installed trees;
+            // the walk goes on to find the tree they belong to.
+            let kernelRoot = name == "include" ? parent
+                : name == "uapi" && (parent as NSString).lastPathComponent == "include" ? (parent as NSString).deletingLastPathComponent : nil
+            let isPartOfLargerTree = kernelRoot.map { isDirectory("\($0)/arch") && kernelSource(at: $0, isDirectory) != nil } ?? false
+                    || ((name == "linux-headers" || name == "standard-headers") && qemuRoot(above: parent, isDirectory) != nil)
+            if !isPartOfLargerTree {
+                if isDirectory("\(directory)/linux"), isDirectory("\(directory)/asm-generic") {
+                    return directory == "/usr/include" ? host : installed(includeRoot: directory)
+                }
+                if vendored == nil, let child, kernelDirectories.contains(child) {
+                    vendored = HeaderTree(root: directory, genericRoots: [directory, "/usr/include"], layout: .vendored)
+                }
+            }
+            child = name
+            directory = parent
         }
-        for candidate in ["\(root)/usr/include", "\(root)/include"] where isDirectory("\(candidate)/linux") {
-            return HeaderTree(root: root, genericRoots: [candidate], layout: .installed)
+        return vendored
+    }
+
+    /// The directories, relative to `root`, that hold every header of the tree (globs
+    /// allowed): what a copy of the tree needs (a git revision laid out on disk).
+    public var headerDirectories: [String] {
+        switch layout {
+        case .kernelSource: return ["include/uapi", "arch/*/include/uapi"]
+        case .qemu: return ["linux-headers", "include/standard-headers"]
+        // An installed tree's asm/ may link elsewhere in its root (Debian's usr/lib/linux/uapi).
+        case .installed, .vendored: return [""]
         }
-        throw UAPIError.badArgument("--sysroot \(path): not a header tree: expected \(path)/usr/include/linux (installed headers), \(path)/include/uapi/linux (kernel source) or \(path)/linux-headers (QEMU)")
+    }
+
+    /// The tree of a command's header arguments: `explicit` (`--sysroot`) when given, else
+    /// the one tree every argument that is a path belongs to, else the build machine's.
+    /// Names (`linux/vfio.h`) are looked up in the tree, so they decide nothing.
+    public static func forInputs(_ arguments: [String], explicit: HeaderTree?) throws -> HeaderTree {
+        if let explicit { return explicit }
+        var found: (tree: HeaderTree, argument: String)?
+        var weak: Set<String> = []
+        for argument in arguments where FileManager.default.fileExists(atPath: argument) {
+            let tree = detect(containing: argument) ?? host
+            // Vendored copies lean on the build machine anyway: several of them (given
+            // with -I, say) are read as before, against the build machine's tree.
+            if tree.layout == .vendored || tree == host {
+                weak.insert(tree.root)
+                continue
+            }
+            if let found, found.tree != tree {
+                throw UAPIError.badArgument("\(found.argument) is in \(found.tree.description) but \(argument) is in \(tree.description); one run reads one tree: run once per tree, or name the tree with --sysroot")
+            }
+            found = found ?? (tree, argument)
+        }
+        if let found {
+            guard weak.isEmpty else {
+                throw UAPIError.badArgument("\(found.argument) is in \(found.tree.description), other headers are not; one run reads one tree: run once per tree, or name the tree with --sysroot")
+            }
+            return found.tree
+        }
+        if weak.count == 1, let root = weak.first, root != "/" {
+            return arguments.lazy.filter { FileManager.default.fileExists(atPath: $0) }
+                .compactMap { detect(containing: $0) }.first { $0.root == root } ?? host
+        }
+        return host
+    }
+
+    private static func kernelSource(at directory: String, _ isDirectory: (String) -> Bool) -> HeaderTree? {
+        guard isDirectory("\(directory)/include/uapi/linux") else { return nil }
+        return HeaderTree(root: directory, genericRoots: ["\(directory)/include/uapi"], layout: .kernelSource)
+    }
+
+    private static func qemu(at directory: String, _ isDirectory: (String) -> Bool) -> HeaderTree? {
+        guard isDirectory("\(directory)/linux-headers") else { return nil }
+        // QEMU copies only the headers it needs; it builds against the machine's for the rest.
+        // Its portable copies are included as "standard-headers/linux/x.h" from include/.
+        var roots = ["\(directory)/linux-headers"]
+        if isDirectory("\(directory)/include/standard-headers") { roots.append("\(directory)/include") }
+        return HeaderTree(root: directory, genericRoots: roots + ["/usr/include"], layout: .qemu)
+    }
+
+    private static func qemuRoot(above directory: String, _ isDirectory: (String) -> Bool) -> String? {
+        var current = directory
+        for _ in 0..<2 where current != "/" {
+            if isDirectory("\(current)/linux-headers") { return current }
+            current = (current as NSString).deletingLastPathComponent
+        }
+        return nil
+    }
+
+    /// An installed tree whose include root is `includeRoot` (`R/usr/include`, `R/include`).
+    private static func installed(includeRoot: String) -> HeaderTree {
+        var root = includeRoot
+        for suffix in ["/usr/include", "/include"] where root.hasSuffix(suffix) && root.count > suffix.count {
+            root = String(root.dropLast(suffix.count))
+            break
+        }
+        return HeaderTree(root: root, genericRoots: [includeRoot], layout: .installed)
     }
 
     /// The `asm` directories of `target`, in search order, or nil when the tree lacks them.
@@ -58,35 +206,52 @@ public struct HeaderTree: Sendable, Equatable {
         case .qemu:
             // QEMU's asm-<arch> holds a few headers (kvm.h, unistd.h); asm/types.h and the
             // rest are the build machine's, as when QEMU itself is built.
-            guard let own = asmCandidates(for: target).first(where: isDirectory) else { return nil }
-            return [own] + (HeaderTree.host.asmDirectories(for: target) ?? [])
+            // An arch QEMU does not copy is the build machine's alone.
+            let own = asmCandidates(for: target).filter(isDirectory)
+            guard let host = HeaderTree.host.asmDirectories(for: target) else { return own.isEmpty ? nil : own }
+            return own + host
+        case .vendored:
+            let own = asmCandidates(for: target).filter(isDirectory)
+            guard let host = HeaderTree.host.asmDirectories(for: target) else { return own.isEmpty ? nil : own }
+            return own + host
         case .kernelSource:
             let found = asmCandidates(for: target).filter(isDirectory)
-            return found.isEmpty ? nil : found
+            let borrowed = lenient ? HeaderTree.host.asmDirectories(for: target) ?? [] : []
+            return found.isEmpty && borrowed.isEmpty ? nil : found + borrowed
         }
     }
 
     /// Every place `asmDirectories(for:)` looks, for error messages.
     public func asmCandidates(for target: Target) -> [String] {
-        let base = root == "/" ? "" : root
         switch layout {
         case .installed:
-            let perArchitecture = target.multiarchNames.flatMap { name in
-                ["\(base)/usr/include/\(name)/asm", "\(base)/include/\(name)/asm", "\(base)/usr/\(name)/include/asm"]
+            let include = genericRoots[0]
+            let base = root == "/" ? "" : root
+            var candidates = target.multiarchNames.map { "\(include)/\($0)/asm" }
+            if include == "\(base)/usr/include" {
+                candidates += target.multiarchNames.map { "\(base)/usr/\($0)/include/asm" }
             }
-            // A single-architecture tree (headers_install, a cross package's include/) says
-            // nothing about its architecture: it serves whatever target is asked for.
-            return perArchitecture + (root == "/" ? [] : ["\(root)/include/asm"])
+            // A single-architecture tree (headers_install) says nothing about its architecture:
+            // it serves whatever target is asked for; a cross package's (/usr/<triplet>) only its own.
+            let rootName = (root as NSString).lastPathComponent
+            let foreign = Target.all.contains { $0.multiarchNames.contains(rootName) } && !target.multiarchNames.contains(rootName)
+            return candidates + (root == "/" || foreign ? [] : ["\(include)/asm"])
         case .qemu:
             return ["\(root)/linux-headers/asm-\(target.kernelArchitecture)"]
+        case .vendored:
+            return ["\(root)/asm-\(target.kernelArchitecture)"]
         case .kernelSource:
             let arch = "\(root)/arch/\(target.kernelArchitecture)/include"
             return ["\(arch)/uapi/asm", "\(arch)/generated/uapi/asm"]
         }
     }
 
-    /// Whether a generic header found outside `genericRoots` is a mix of two trees.
-    var providesEveryGenericHeader: Bool { layout != .qemu }
+    /// The top-level directories a generic root shows: a root that also holds a C library
+    /// (`/usr/include`) only the kernel's, QEMU's `include/` only its standard headers.
+    func shownDirectories(of root: String) -> Set<String>? {
+        if layout == .qemu, root == "\(self.root)/include" { return ["standard-headers"] }
+        return nil
+    }
 
     private func hasAsmTypes(_ directory: String) -> Bool {
         FileManager.default.fileExists(atPath: "\(directory)/types.h")

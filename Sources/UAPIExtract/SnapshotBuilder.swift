@@ -29,6 +29,23 @@ public struct SnapshotBuilder {
         public var reason: String
 
         public var message: String { "skipped \(header) for \(target): \(reason)" }
+
+        public init(header: String, target: String, reason: String) {
+            self.header = header
+            self.target = target
+            self.reason = reason
+        }
+    }
+
+    /// A reason as a snapshot keeps it: paths relative to their include root, so the
+    /// file says the same wherever the tree was.
+    private static func withoutRoots(_ reason: String, _ request: SnapshotRequest) -> String {
+        let roots = (request.includeDirectories.map { HeaderResolver.absolute($0) } + request.tree.genericRoots)
+            .map { HeaderNamer.normalize($0) + "/" }.sorted { $0.count > $1.count }
+        var text = reason
+        for header in request.headers { text = text.replacingOccurrences(of: header.path, with: header.name) }
+        for root in roots where root != "/" { text = text.replacingOccurrences(of: root, with: "") }
+        return text
     }
 
     /// `progress` is called after each finished job with (done, total).
@@ -131,8 +148,12 @@ public struct SnapshotBuilder {
             if extractions.isEmpty, !parsed.isEmpty { throw UAPIError.everyHeaderFailed(failures) }
             extractions.forEach { warnings.formUnion($0.warnings) }
             try checkOneFilePerName(extractions, target: environment.target)
-            targets.append(try TargetMerger(target: environment.target, listed: Set(headers.map(\.name)),
-                                            onlyListed: request.onlyListed, fileHashes: fileHashes).merge(extractions))
+            var merged = try TargetMerger(target: environment.target, listed: Set(headers.map(\.name)),
+                                          onlyListed: request.onlyListed, fileHashes: fileHashes).merge(extractions)
+            let leftOut = skipped.filter { $0.target == environment.target.name }
+                .map { LeftOutHeader(header: $0.header, reason: Self.withoutRoots($0.reason, request)) }
+            merged.leftOut = leftOut.isEmpty ? nil : leftOut.sorted()
+            targets.append(merged)
         }
         return Result(snapshot: Snapshot(targets: targets), warnings: warnings.sorted(), skipped: skipped, cache: session?.finish())
     }

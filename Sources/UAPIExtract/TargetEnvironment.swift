@@ -51,7 +51,7 @@ struct TargetEnvironment: Sendable {
             system.append("\(virtualRoot)/asm\(position)")
         }
         for (position, root) in tree.genericRoots.enumerated() {
-            for name in Self.kernelDirectoryNames(in: root) {
+            for name in Self.kernelDirectoryNames(in: root, shown: tree.shownDirectories(of: root)) {
                 overlay.map("\(virtualRoot)/generic\(position)/\(name)", to: "\(root)/\(name)")
                 kernel.append("\(root)/\(name)")
             }
@@ -99,12 +99,13 @@ struct TargetEnvironment: Sendable {
     /// The kernel's directories under `root`. A root that also holds a C library
     /// (`/usr/include`) shows only the known kernel directories; a kernel-only tree
     /// shows all of its own, except `asm` and the per-architecture directories.
-    private static func kernelDirectoryNames(in root: String) -> [String] {
+    private static func kernelDirectoryNames(in root: String, shown: Set<String>?) -> [String] {
         let manager = FileManager.default
         let entries = ((try? manager.contentsOfDirectory(atPath: root)) ?? []).filter { name in
             var isDirectory: ObjCBool = false
             return manager.fileExists(atPath: "\(root)/\(name)", isDirectory: &isDirectory) && isDirectory.boolValue
         }
+        if let shown { return entries.filter(shown.contains).sorted() }
         if manager.fileExists(atPath: "\(root)/stdio.h") {
             return entries.filter(HeaderTree.kernelDirectories.contains).sorted()
         }

@@ -64,6 +64,10 @@ public struct TargetSnapshot: Codable, Sendable, Equatable {
     /// Under `--only-listed`, what the parse saw in headers that were only included (see
     /// `IncludedDefinitions`); nil otherwise, and in snapshots written before it was recorded.
     public var included: IncludedDefinitions?
+    /// Listed headers that did not parse on their own for this target (`--keep-going`, a
+    /// directory of headers), with clang's reason; nil when none. A diff leaves them out
+    /// on both sides instead of reporting their items as removed.
+    public var leftOut: [LeftOutHeader]?
 
     public init(target: String, triple: String, ioctlEncoding: IoctlEncoding.Name,
                 records: [Record] = [], enums: [EnumDecl] = [], typedefs: [Typedef] = [],
@@ -101,7 +105,7 @@ public struct TargetSnapshot: Codable, Sendable, Equatable {
 
 extension TargetSnapshot {
     private enum CodingKeys: String, CodingKey {
-        case target, triple, ioctlEncoding, headers, records, enums, typedefs, constants, macros, functions, included
+        case target, triple, ioctlEncoding, headers, records, enums, typedefs, constants, macros, functions, included, leftOut
     }
 
     /// Snapshots written before `functions` was recorded still load, with none.
@@ -118,7 +122,23 @@ extension TargetSnapshot {
         macros = try container.decode([Macro].self, forKey: .macros)
         functions = try container.decodeIfPresent([FunctionDecl].self, forKey: .functions) ?? []
         included = try container.decodeIfPresent(IncludedDefinitions.self, forKey: .included)
+        leftOut = try container.decodeIfPresent([LeftOutHeader].self, forKey: .leftOut)
     }
+}
+
+/// A listed header a snapshot does not hold for one target, and why.
+public struct LeftOutHeader: Codable, Sendable, Equatable, Hashable, Comparable {
+    /// The header's name (`linux/ndctl.h`).
+    public var header: String
+    /// What clang said, with file and line.
+    public var reason: String
+
+    public init(header: String, reason: String) {
+        self.header = header
+        self.reason = reason
+    }
+
+    public static func < (a: LeftOutHeader, b: LeftOutHeader) -> Bool { (a.header, a.reason) < (b.header, b.reason) }
 }
 
 /// Where an item is defined: the header relative to its include root, and the line.

@@ -26,8 +26,13 @@ public struct SyncSource {
         guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw UAPIError.badArgument("\(argument): --from must be a kernel tree, a kernel tree@REVISION, or an installed header tree")
         }
-        let isKernel = FileManager.default.fileExists(atPath: "\(argument)/include/uapi")
-        return SyncSource(kind: isKernel ? .kernelTree(root: argument) : .installedTree(root: argument), label: argument)
+        if FileManager.default.fileExists(atPath: "\(argument)/include/uapi") {
+            return SyncSource(kind: .kernelTree(root: argument), label: argument)
+        }
+        // An installed tree named by its root (a Debian package unpacked, a headers_install output) reads from its include root.
+        let includeRoot = ["usr/include", "include"].map { "\(argument)/\($0)" }
+            .first { FileManager.default.fileExists(atPath: "\($0)/linux") } ?? argument
+        return SyncSource(kind: .installedTree(root: includeRoot), label: argument)
     }
 
     /// Where a header name lives in a kernel tree: `asm-x86/kvm.h` is

@@ -46,8 +46,11 @@ public struct SideLoader {
     public var defines: [String]
     public var workers: Int
     public var repository: String
-    /// `--sysroot` and `--prelude`.
-    public var tree: HeaderTree = .host
+    /// `--sysroot`: one tree for both sides; nil lets each side's own tree decide.
+    public var tree: HeaderTree?
+    /// `--old-sysroot` and `--new-sysroot`: each side's tree, before `tree`.
+    public var oldTree: HeaderTree?
+    public var newTree: HeaderTree?
     public var preludes: [Prelude] = []
     /// Size and time bounds for headers parsed on the fly.
     public var limits = InputLimits()
@@ -87,7 +90,7 @@ public struct SideLoader {
         var statistics: CacheStatistics?
         let resolve = { (side: DiffSide, loaded: Snapshot?, position: Int) throws -> Snapshot in
             if let loaded { return loaded }
-            let result = try parse(side, targets: hint ?? fallbackTargets)
+            let result = try parse(side, tree: (position == 0 ? oldTree : newTree) ?? tree, targets: hint ?? fallbackTargets)
             let skippedLines = Set(result.skipped.map(\.message))
             warnings += result.warnings.filter { !skippedLines.contains($0) }
             skipped[position] = result.skipped
@@ -95,6 +98,13 @@ public struct SideLoader {
             return result.snapshot
         }
         let before = try resolve(old, oldSnapshot, 0), after = try resolve(new, newSnapshot, 1)
+        // Snapshot files say which headers they left out, per target.
+        for (position, snapshot) in [oldSnapshot, newSnapshot].enumerated() {
+            guard let snapshot else { continue }
+            skipped[position] += snapshot.targets.flatMap { target in
+                (target.leftOut ?? []).map { SnapshotBuilder.SkippedHeader(header: $0.header, target: target.target, reason: $0.reason) }
+            }
+        }
         warnings += Self.leftOutNotes(old: skipped[0], new: skipped[1])
         let leftOut = skipped[0] + skipped[1]
         return (Self.leavingOut(leftOut, from: before), Self.leavingOut(leftOut, from: after), warnings, statistics)
@@ -128,23 +138,45 @@ public struct SideLoader {
         return nil
     }
 
-    private func parse(_ side: DiffSide, targets: [Target]) throws -> SnapshotBuilder.Result {
+    private func parse(_ side: DiffSide, tree explicit: HeaderTree?, targets: [Target]) throws -> SnapshotBuilder.Result {
         switch side {
         case .snapshot:
             preconditionFailure("snapshots are read, not parsed")
         case let .header(path):
+            let tree = try HeaderTree.forInputs([path], explicit: explicit)
             let listed = try HeaderResolver.resolve([path], includeDirectories: includeDirectories, recursive: false, tree: tree)
-            return try build(listed, extraIncludes: [], targets: targets)
+            return try build(listed, extraIncludes: [], tree: tree, targets: targets)
         case let .directory(path):
             let directory = HeaderNamer.normalize(HeaderResolver.absolute(path))
-            let root = Self.includeRoot(of: directory)
-            return try build(try headers(under: directory, namedFrom: root), extraIncludes: [root], targets: targets)
+            let tree = try HeaderTree.forInputs([directory], explicit: explicit)
+            // Named from the tree's include root the directory is in, else from the directory.
+            let treeRoot = tree.genericRoots.map(HeaderNamer.normalize).first { directory == $0 || directory.hasPrefix($0 + "/") }
+            let root = treeRoot ?? Self.includeRoot(of: directory)
+            return try build(try headers(under: directory, namedFrom: root), extraIncludes: treeRoot == nil ? [root] : [],
+                             tree: tree, targets: targets)
         case let .git(revision, path):
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("uapi-git-\(UUID().uuidString)").path
-            defer { try? FileManager.default.removeItem(atPath: directory) }
-            let names = try GitTree(repository: repository).export(revision: revision, path: path, into: directory)
-            let listed = names.map { ListedHeader(path: HeaderNamer.normalize("\(directory)/\($0)"), name: $0) }
-            return try build(listed, extraIncludes: [directory], targets: targets)
+            let checkout = try GitSideCheckout.make(repository: repository, revision: revision, path: path,
+                                                    cacheDirectory: cache?.directory)
+            defer { checkout.removeIfTemporary() }
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: checkout.sidePath, isDirectory: &isDirectory)
+            do {
+                var result = try parse(isDirectory.boolValue ? .directory(checkout.sidePath) : .header(checkout.sidePath),
+                                       tree: explicit, targets: targets)
+                result.warnings = result.warnings.map(checkout.naming)
+                result.skipped = result.skipped.map { skipped in
+                    var skipped = skipped
+                    skipped.reason = checkout.naming(skipped.reason)
+                    return skipped
+                }
+                return result
+            } catch let error as UAPIError {
+                throw [HeaderNamer.normalize(checkout.directory), checkout.directory].reduce(error) {
+                    $0.replacingOccurrences(of: $1 + "/", with: "git:\(revision):")
+                }
+            } catch {
+                throw GitSideFailure(message: checkout.naming((error as? LocalizedError)?.errorDescription ?? "\(error)"))
+            }
         }
     }
 
@@ -163,9 +195,14 @@ public struct SideLoader {
         return files.map { ListedHeader(path: HeaderNamer.normalize("\(directory)/\($0)"), name: prefix + $0) }
     }
 
-    private func build(_ listed: [ListedHeader], extraIncludes: [String], targets: [Target]) throws -> SnapshotBuilder.Result {
+    private func build(_ listed: [ListedHeader], extraIncludes: [String], tree: HeaderTree, targets: [Target]) throws -> SnapshotBuilder.Result {
         // Only the compared headers' own items: included system headers are the same on both sides.
-        var request = SnapshotRequest(headers: listed, includeDirectories: extraIncludes + includeDirectories, targets: targets,
+        // An include root that is the build machine's tree (a config's /usr/include) would
+        // shadow a side's own tree: that side reads its tree instead.
+        let hostRoots = Set(HeaderTree.host.genericRoots)
+        let ownIncludes = tree == .host ? includeDirectories
+            : includeDirectories.filter { !hostRoots.contains(HeaderNamer.normalize(HeaderResolver.absolute($0))) }
+        var request = SnapshotRequest(headers: listed, includeDirectories: extraIncludes + ownIncludes, targets: targets,
                                       kernelTypes: kernelTypes, onlyListed: true, defines: defines, workers: workers,
                                       keepGoing: listed.count > 1)
         request.tree = tree
@@ -174,4 +211,10 @@ public struct SideLoader {
         request.cache = cache
         return try SnapshotBuilder(request: request).build(progress: progress)
     }
+}
+
+/// A non-input error from parsing a git side, reworded to name `git:REVISION:PATH`.
+private struct GitSideFailure: LocalizedError {
+    var message: String
+    var errorDescription: String? { message }
 }

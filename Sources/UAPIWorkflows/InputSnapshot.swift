@@ -9,8 +9,8 @@ public struct ParseSettings: Sendable {
     public var kernelTypes: Bool
     public var targets: [Target]
     public var workers: Int
-    /// `--sysroot` and `--prelude`.
-    public var tree: HeaderTree = .host
+    /// `--sysroot`, else nil: the inputs' own tree. And `--prelude`.
+    public var tree: HeaderTree?
     public var preludes: [Prelude] = []
     public var limits: InputLimits
     /// The extraction cache, if any.
@@ -36,12 +36,13 @@ public enum InputSnapshot {
         if inputs.count == 1, inputs[0].hasSuffix(".json") {
             return (try SnapshotCoding.read(path: inputs[0]), [], nil)
         }
+        let tree = try HeaderTree.forInputs(inputs, explicit: settings.tree)
         let listed = try HeaderResolver.resolve(inputs, includeDirectories: settings.includeDirectories, recursive: true,
-                                                tree: settings.tree)
+                                                tree: tree)
         var request = SnapshotRequest(headers: listed, includeDirectories: settings.includeDirectories, targets: settings.targets,
                                       kernelTypes: settings.kernelTypes, onlyListed: true, defines: settings.defines,
                                       workers: settings.workers, keepGoing: listed.count > 1)
-        request.tree = settings.tree
+        request.tree = tree
         request.preludes = settings.preludes
         request.limits = settings.limits
         request.cache = settings.cache

@@ -39,8 +39,9 @@ public struct SyncChecker {
         }
     }
 
-    /// Snapshots a set of header texts laid out in a temporary include root.
-    public func snapshot(_ files: [String: String], defines: [String] = []) throws -> Snapshot {
+    /// Snapshots a set of header texts laid out in a temporary include root, in front of
+    /// `tree`: what they include and do not bring along comes from there.
+    public func snapshot(_ files: [String: String], defines: [String] = [], tree: HeaderTree = .host) throws -> Snapshot {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("uapi-sync-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for (path, text) in files {
@@ -57,6 +58,7 @@ public struct SyncChecker {
                                       kernelTypes: kernelTypes, onlyListed: true, defines: defines)
         // Portable headers include <stdint.h>: take the compiler's, for every target.
         request.freestanding = true
+        request.tree = tree
         do {
             return try SnapshotBuilder(request: request).build().snapshot
         } catch {
@@ -66,8 +68,9 @@ public struct SyncChecker {
 
     /// The rewritten headers must mean exactly what the originals mean: any change
     /// above `info` (a spelling) stops the sync. Returns the offending changes.
-    public func rewriteProblems(original: [String: String], rewritten: [String: String], defines: [String]) throws -> [Change] {
-        let before = try snapshot(original), after = try snapshot(rewritten, defines: defines)
+    public func rewriteProblems(original: [String: String], rewritten: [String: String], defines: [String],
+                                tree: HeaderTree = .host) throws -> [Change] {
+        let before = try snapshot(original, tree: tree), after = try snapshot(rewritten, defines: defines, tree: tree)
         return SnapshotDiffer().diff(old: before, new: after).changes.filter { $0.category.defaultSeverity != .info }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import UAPIExtract
 import UAPIModel
 import UAPIPolicy
 import UAPIReport
@@ -41,7 +42,9 @@ public struct SyncSession {
 
     /// Reads, rewrites, checks and judges every group; writes nothing.
     public func prepare() throws -> PreparedSession {
-        let preparer = SyncPreparer(source: source, checker: checker, policy: policy)
+        let sourceTree = try SourceTreeOnDisk(source)
+        defer { sourceTree.remove() }
+        let preparer = SyncPreparer(source: source, checker: checker, policy: policy, sourceTree: sourceTree.tree)
         var ledgers: [SuppressionLedger] = []
         let prepared = try groups.map { group in
             var ledger = SuppressionLedger(policy.suppressions, engine: .diff)
@@ -82,4 +85,27 @@ public struct PreparedSession {
             try SyncApplier(destination: destination).apply(plan)
         }
     }
+}
+
+/// The header tree of a sync's source, on disk: a kernel tree or an installed tree as it
+/// is, a kernel revision's `include/uapi` and `arch/*/include/uapi` copied out of git.
+struct SourceTreeOnDisk {
+    let tree: HeaderTree
+    private let checkout: GitSideCheckout?
+
+    init(_ source: SyncSource) throws {
+        switch source.kind {
+        case let .kernelTree(root), let .installedTree(root):
+            // A kernel tree as checked out lacks the generated asm headers: the build machine's fill in.
+            tree = try HeaderTree.open(root, option: "--from").borrowingFromHost
+            checkout = nil
+        case let .kernelRevision(repository, revision):
+            let checkout = try GitSideCheckout.make(repository: repository, revision: revision, path: "include/uapi/linux",
+                                                    cacheDirectory: nil)
+            self.checkout = checkout
+            tree = HeaderTree.detect(containing: checkout.sidePath) ?? .host
+        }
+    }
+
+    func remove() { checkout?.removeIfTemporary() }
 }

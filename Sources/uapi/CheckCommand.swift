@@ -17,6 +17,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("config"), help: "The project config (default: uapi.yaml or headers/uapi.yaml here, else in the nearest parent up to the repository root).", completion: .file(extensions: ["yaml", "yml"]))
     var config: String?
 
+    @Option(name: .customLong("against"), help: ArgumentHelp(
+        "Compare with the same headers at this git revision (a pull request's target branch, e.g. origin/main) instead of the baseline file.",
+        valueName: "revision"))
+    var against: String?
+
     @Flag(name: .customLong("update-baseline"), help: "Accept the current state: rewrite the baseline and exit 0.")
     var updateBaseline = false
 
@@ -27,10 +32,15 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var cache: CacheOptions
     @OptionGroup var report: ReportOptions
 
+    func validate() throws {
+        if against != nil, updateBaseline { throw ValidationError("give --against or --update-baseline, not both") }
+    }
+
     func run() throws {
         let path = try configPath()
         let project = try ProjectConfig.load(path: path)
         project.notes.forEach(CLIOutput.warning)
+        if let against { return try runAgainst(revision: against, project: project) }
         guard let baselinePath = project.baselinePath else {
             throw UAPIError.badConfig(path: path, line: nil, reason: "no 'baseline:' set; name the snapshot file to compare against")
         }
@@ -68,6 +78,30 @@ struct CheckCommand: ParsableCommand {
         progress.finish()
         let status = try report.emit(judged, command: "check", failOn: .breaking, old: baseline, new: current)
         ExitWithoutFreeing.exit(status, keeping: baseline, built, judged)
+    }
+
+    /// `--against REV`: the configured headers at the revision are the baseline.
+    private func runAgainst(revision: String, project: ProjectConfig) throws {
+        var (request, notes) = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
+        request.limits = limitOptions.limits
+        notes.forEach(CLIOutput.warning)
+        request.cache = cache.cache()
+        let progress = ProgressLine.start("parsing \(revision)")
+        defer { progress.finish() }
+        let baseline = try RevisionBaseline.snapshot(of: request, at: revision, cacheDirectory: request.cache?.directory,
+                                                     progress: progress.update)
+        baseline.notes.forEach(CLIOutput.warning)
+        progress.begin("parsing the working tree")
+        let built = try SnapshotBuilder(request: request).build(progress: progress.update)
+        built.warnings.forEach(CLIOutput.warning)
+        cache.report(built.cache.map { ($0 + (baseline.cache ?? CacheStatistics())) })
+        progress.begin("comparing with \(revision)")
+        let policy = try report.loadPolicy(default: project.policyPath)
+        let judged = try Comparison.compare(old: baseline.snapshot, new: built.snapshot, policy: policy,
+                                            oldLabel: revision, newLabel: "working tree")
+        progress.finish()
+        let status = try report.emit(judged, command: "check", failOn: .breaking, old: baseline.snapshot, new: built.snapshot)
+        ExitWithoutFreeing.exit(status, keeping: baseline.snapshot, built, judged)
     }
 
     private func configPath() throws -> String {

@@ -74,7 +74,7 @@ struct ParseOptions<Default: TargetDefault>: ParsableArguments {
         var settings = ParseSettings(includeDirectories: includeDirectories, defines: defines, kernelTypes: kernelTypes,
                                      targets: try resolvedTargets(), workers: jobs, limits: limitOptions.limits)
         if let config { try settings.complete(from: config, targetsNamed: targets != nil) }
-        settings.tree = try tree()
+        settings.tree = try explicitTree()
         settings.preludes = preludes
         settings.cache = cache.cache()
         return settings
@@ -83,12 +83,14 @@ struct ParseOptions<Default: TargetDefault>: ParsableArguments {
     /// A request for headers named on the command line (snapshot, bindgen).
     func request(for names: [String], recursive: Bool, onlyListed: Bool, config: ProjectConfig?) throws -> SnapshotRequest {
         let settings = try self.settings(config: config)
+        let tree = try HeaderTree.forInputs(names, explicit: settings.tree)
         let listed = try HeaderResolver.resolve(names, includeDirectories: settings.includeDirectories, recursive: recursive,
-                                                tree: settings.tree)
+                                                tree: tree)
         var request = SnapshotRequest(headers: listed, includeDirectories: settings.includeDirectories, targets: settings.targets,
                                       kernelTypes: settings.kernelTypes, onlyListed: onlyListed, defines: settings.defines,
                                       workers: settings.workers)
         try configure(&request)
+        request.tree = tree
         return request
     }
 
@@ -110,14 +112,15 @@ struct ParseOptions<Default: TargetDefault>: ParsableArguments {
         return request
     }
 
-    /// The header tree named with --sysroot, else the build machine's.
-    func tree() throws -> HeaderTree {
-        try sysroot.map(HeaderTree.open) ?? .host
+    /// The header tree named with --sysroot; nil lets each input's own tree decide.
+    func explicitTree() throws -> HeaderTree? {
+        try sysroot.map { try HeaderTree.open($0) }
     }
 
-    /// Applies --sysroot, --prelude, the input limits and the cache options to a request built elsewhere (from a config file, say).
+    /// Applies --sysroot (else the tree the listed headers are in), --prelude, the input
+    /// limits and the cache options to a request built elsewhere (from a config file, say).
     func configure(_ request: inout SnapshotRequest) throws {
-        request.tree = try tree()
+        request.tree = try HeaderTree.forInputs(request.headers.map(\.path), explicit: explicitTree())
         request.preludes = preludes
         request.limits = limitOptions.limits
         request.cache = cache.cache()

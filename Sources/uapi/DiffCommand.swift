@@ -7,14 +7,23 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Compare two versions of a header set and say what changed and how bad it is.",
         discussion: """
-        Each side is a header, a directory of headers, a snapshot JSON or git:REVISION:PATH
-        (read from git objects of the repository in the working directory). The sides may mix kinds.
+        Each side is a header, a directory of headers, a snapshot JSON or git:REVISION:PATH (read from git objects of the repository in the working directory). The sides may mix kinds.
+
+        Each side is parsed with the header tree it is in: an installed tree (X/linux/vfio.h with X/asm-generic), a kernel source tree, a QEMU tree, a project's vendored copy, or at a git revision that revision's own tree. Only the C library comes from the build machine. --sysroot names one tree for both sides; --old-sysroot and --new-sysroot name each side's.
 
         \(ExitStatus.help)
         """)
 
     @OptionGroup var parse: ParseOptions<DiffTargets>
     @OptionGroup var report: ReportOptions
+
+    @Option(name: .customLong("old-sysroot"), help: ArgumentHelp(
+        "The old side's header tree, instead of the one it is found in (or --sysroot).", valueName: "dir"), completion: .directory)
+    var oldSysroot: String?
+
+    @Option(name: .customLong("new-sysroot"), help: ArgumentHelp(
+        "The new side's header tree, instead of the one it is found in (or --sysroot).", valueName: "dir"), completion: .directory)
+    var newSysroot: String?
 
     @Argument(help: "The old side.", completion: .file(extensions: ["h", "json"])) var old: String
     @Argument(help: "The new side.", completion: .file(extensions: ["h", "json"])) var new: String
@@ -25,7 +34,9 @@ struct DiffCommand: ParsableCommand {
                                 kernelTypes: parse.kernelTypes, defines: parse.defines,
                                 workers: parse.jobs ?? Concurrency.defaultWorkers,
                                 repository: FileManager.default.currentDirectoryPath)
-        loader.tree = try parse.tree()
+        loader.tree = try parse.explicitTree()
+        loader.oldTree = try oldSysroot.map { try HeaderTree.open($0, option: "--old-sysroot") }
+        loader.newTree = try newSysroot.map { try HeaderTree.open($0, option: "--new-sysroot") }
         loader.preludes = parse.preludes
         loader.limits = parse.limitOptions.limits
         loader.cache = parse.cache.cache()

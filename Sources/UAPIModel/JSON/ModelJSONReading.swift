@@ -282,13 +282,14 @@ extension TargetSnapshot {
         let start = reader.position
         var target: String?, triple: String?, ioctlEncoding: IoctlEncoding.Name?, headers: [HeaderFile]?
         var records: [Record]?, enums: [EnumDecl]?, typedefs: [Typedef]?, constants: [Constant]?, macros: [Macro]?
-        var functions: [FunctionDecl]?, included: IncludedDefinitions?
+        var functions: [FunctionDecl]?, included: IncludedDefinitions?, leftOut: [LeftOutHeader]?
         var members = try reader.object()
         while let key = try members.next(&reader) {
             do throws(JSONReadError) {
                 switch key {
                 case "target": target = try reader.string()
                 case "included": included = try IncludedDefinitions(json: &reader)
+                case "leftOut": leftOut = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try LeftOutHeader(json: &r) }
                 case "triple": triple = try reader.string()
                 case "ioctlEncoding": ioctlEncoding = try reader.rawValue(IoctlEncoding.Name.self)
                 case "headers": headers = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try HeaderFile(json: &r) }
@@ -311,6 +312,25 @@ extension TargetSnapshot {
         // Snapshots written before functions were recorded have none.
         self.functions = functions ?? []
         self.included = included
+        self.leftOut = leftOut
+    }
+}
+
+extension LeftOutHeader {
+    package init(json reader: inout JSONReader) throws(JSONReadError) {
+        let start = reader.position
+        var header: String?, reason: String?
+        var members = try reader.object()
+        while let key = try members.next(&reader) {
+            do throws(JSONReadError) {
+                switch key {
+                case "header": header = try reader.string()
+                case "reason": reason = try reader.string()
+                default: try reader.skipValue()
+                }
+            } catch { throw error.inside(key: key) }
+        }
+        self.init(header: try required(header, "header", objectAt: start), reason: try required(reason, "reason", objectAt: start))
     }
 }
 

@@ -42,6 +42,14 @@ extension TargetSnapshot {
         writer.key("headers"); writer.array(headers) { $1.write(to: &$0) }
         if let included { writer.key("included"); try included.write(to: &writer) }
         writer.key("ioctlEncoding"); writer.string(ioctlEncoding.rawValue)
+        if let leftOut {
+            writer.key("leftOut"); writer.array(leftOut) { writer, header in
+                writer.beginObject()
+                writer.key("header"); writer.string(header.header)
+                writer.key("reason"); writer.string(header.reason)
+                writer.endObject()
+            }
+        }
         writer.key("macros"); writer.array(macros) { $1.write(to: &$0) }
         writer.key("records"); writer.array(records) { $1.write(to: &$0) }
         writer.key("target"); writer.string(target)

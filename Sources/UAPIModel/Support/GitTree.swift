@@ -36,6 +36,68 @@ public struct GitTree {
         return written
     }
 
+    /// One file of a revision: its path, mode (`100644`, `120000` for a link) and blob id.
+    public struct Entry: Sendable, Hashable {
+        public var path: String
+        public var mode: String
+        public var object: String
+    }
+
+    /// Every file of `revision` (the whole tree, whatever the working directory).
+    public func listing(revision: String) throws -> [Entry] {
+        let data = try gitData(["ls-tree", "-r", "-z", "--full-tree", revision])
+        return data.split(separator: 0).compactMap { record -> Entry? in
+            // "<mode> <type> <object>\t<path>"
+            guard let tab = record.firstIndex(of: 9) else { return nil }
+            let fields = record[..<tab].split(separator: 32)
+            guard fields.count == 3, fields[1].elementsEqual("blob".utf8) else { return nil }
+            return Entry(path: String(decoding: record[(tab + 1)...], as: UTF8.self),
+                         mode: String(decoding: fields[0], as: UTF8.self), object: String(decoding: fields[2], as: UTF8.self))
+        }
+    }
+
+    /// The bytes of many blobs through one `git cat-file --batch`, in the order asked.
+    public func blobs(_ objects: [String]) throws -> [Data] {
+        guard !objects.isEmpty else { return [] }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", repository, "cat-file", "--batch"]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        do { try process.run() } catch {
+            throw UAPIError.gitError("cannot run git: \(error.localizedDescription); install git")
+        }
+        // Written from another thread: git answers while it reads, and both pipes are bounded.
+        let request = Data(objects.map { $0 + "\n" }.joined().utf8)
+        let writer = Thread {
+            input.fileHandleForWriting.write(request)
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let answer = output.fileHandleForReading.readDataToEndOfFile()
+        _ = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        var result: [Data] = []
+        var position = answer.startIndex
+        for object in objects {
+            // "<object> blob <size>\n<bytes>\n", or "<object> missing\n".
+            guard let newline = answer[position...].firstIndex(of: 10) else { break }
+            let header = answer[position..<newline].split(separator: 32)
+            guard header.count == 3, let size = Int(String(decoding: header[2], as: UTF8.self)),
+                  newline + 1 + size <= answer.endIndex else {
+                throw UAPIError.gitError("git cat-file could not read object \(object) in \(repository)")
+            }
+            result.append(answer[(newline + 1)..<(newline + 1 + size)])
+            position = newline + 1 + size + 1
+        }
+        guard result.count == objects.count else {
+            throw UAPIError.gitError("git cat-file --batch stopped early in \(repository) (status \(process.terminationStatus))")
+        }
+        return result
+    }
+
     /// Checks that `revision` names a commit; returns its full id.
     public func commit(_ revision: String) throws -> String {
         guard let id = try? git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]) else {
