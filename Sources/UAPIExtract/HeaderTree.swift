@@ -97,8 +97,12 @@ public struct HeaderTree: Sendable, Equatable {
         var child: String?
         var vendored: HeaderTree?
         while directory != "/" && !directory.isEmpty {
-            if isDirectory("\(directory)/arch"), let tree = kernelSource(at: directory, isDirectory) { return tree.borrowingFromHost }
-            if let tree = qemu(at: directory, isDirectory) { return tree }
+            // A vendored copy found below is nearer than a tree marker above it (a home
+            // directory with ~/linux-headers from headers_install is no QEMU tree).
+            if vendored == nil {
+                if isDirectory("\(directory)/arch"), let tree = kernelSource(at: directory, isDirectory) { return tree.borrowingFromHost }
+                if isQEMURoot(directory, isDirectory), let tree = qemu(at: directory, isDirectory) { return tree }
+            }
             let name = (directory as NSString).lastPathComponent
             let parent = (directory as NSString).deletingLastPathComponent
             // A kernel's own include/ and QEMU's linux-headers/ look like installed trees;
@@ -142,7 +146,8 @@ public struct HeaderTree: Sendable, Equatable {
         for argument in arguments where FileManager.default.fileExists(atPath: argument) {
             let tree = detect(containing: argument) ?? host
             // Vendored copies lean on the build machine anyway: several of them (given
-            // with -I, say) are read as before, against the build machine's tree.
+            // with -I, say) are read as before, against the build machine's tree, and
+            // beside a real tree they are read with it.
             if tree.layout == .vendored || tree == host {
                 weak.insert(tree.root)
                 continue
@@ -152,12 +157,8 @@ public struct HeaderTree: Sendable, Equatable {
             }
             found = found ?? (tree, argument)
         }
-        if let found {
-            guard weak.isEmpty else {
-                throw UAPIError.badArgument("\(found.argument) is in \(found.tree.description), other headers are not; one run reads one tree: run once per tree, or name the tree with --sysroot")
-            }
-            return found.tree
-        }
+        // Loose headers beside one tree's (a project's own, the build machine's) are read with that tree.
+        if let found { return found.tree }
         if weak.count == 1, let root = weak.first, root != "/" {
             return arguments.lazy.filter { FileManager.default.fileExists(atPath: $0) }
                 .compactMap { detect(containing: $0) }.first { $0.root == root } ?? host
@@ -179,10 +180,16 @@ public struct HeaderTree: Sendable, Equatable {
         return HeaderTree(root: directory, genericRoots: roots + ["/usr/include"], layout: .qemu)
     }
 
+    /// QEMU's source tree, by more than a `linux-headers` directory (which headers_install also makes).
+    private static func isQEMURoot(_ directory: String, _ isDirectory: (String) -> Bool) -> Bool {
+        isDirectory("\(directory)/linux-headers/linux") && (isDirectory("\(directory)/include/standard-headers")
+            || isDirectory("\(directory)/linux-headers/asm-generic") && isDirectory("\(directory)/scripts"))
+    }
+
     private static func qemuRoot(above directory: String, _ isDirectory: (String) -> Bool) -> String? {
         var current = directory
-        for _ in 0..<2 where current != "/" {
-            if isDirectory("\(current)/linux-headers") { return current }
+        for _ in 0..<2 where current != "/" && !current.isEmpty {
+            if isQEMURoot(current, isDirectory) { return current }
             current = (current as NSString).deletingLastPathComponent
         }
         return nil

@@ -27,6 +27,8 @@ public enum DiffSide: Equatable, Sendable {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            // A header name (linux/vfio.h) is looked up in the side's tree when it is parsed.
+            if argument.hasSuffix(".h"), !argument.hasPrefix("/") { return .header(argument) }
             throw UAPIError.headerNotFound(argument, searched: [])
         }
         if isDirectory.boolValue { return .directory(argument) }

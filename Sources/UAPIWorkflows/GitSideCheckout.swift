@@ -21,16 +21,27 @@ struct GitSideCheckout {
     /// Copies kept in a cache at most; the least recently used go first.
     static let keptCopies = 8
 
-    static func make(repository: String, revision: String, path: String, cacheDirectory: String?) throws -> GitSideCheckout {
+    /// `path` is relative to the working directory inside the repository, as git's own
+    /// `REV:./path` (`fromTop`: relative to the top of the repository); `alsoCopy` names
+    /// more files or directories (from the top) the copy must hold.
+    static func make(repository: String, revision: String, path: String, cacheDirectory: String?,
+                     fromTop: Bool = false, alsoCopy: [String] = [], copyingSide: Bool = true) throws -> GitSideCheckout {
         let git = GitTree(repository: repository)
         let commit = try git.commit(revision)
-        let clean = path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let prefix = fromTop ? "" : (try? git.git(["rev-parse", "--show-prefix"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard let clean = Self.normalized(prefix + path) else {
+            throw UAPIError.badArgument("git:\(revision):\(path): the path leaves the repository")
+        }
         let entries = try git.listing(revision: commit)
         let inSide = entries.filter { clean.isEmpty || $0.path == clean || $0.path.hasPrefix(clean + "/") }
         guard inSide.contains(where: { $0.path.hasSuffix(".h") }) else {
-            throw UAPIError.gitError("'\(clean)' holds no .h files at revision \(revision) (or does not exist there)")
+            throw UAPIError.badArgument("git:\(revision):\(path) holds no .h files (or does not exist at that revision); paths are relative to the working directory, as in git show REV:./PATH")
         }
-        let selected = Self.select(entries, side: clean, isFile: inSide.count == 1 && inSide[0].path == clean)
+        // Links are few (Debian's asm/, a kernel's odd header): their targets are read up front.
+        let linkObjects = Array(Set(entries.filter { $0.mode == "120000" }.map(\.object))).sorted()
+        let linkTexts = Dictionary(uniqueKeysWithValues: zip(linkObjects, try git.blobs(linkObjects).map { String(decoding: $0, as: UTF8.self) }))
+        let selected = Self.select(entries, side: clean, isFile: inSide.count == 1 && inSide[0].path == clean, alsoCopy: alsoCopy,
+                                   copyingSide: copyingSide, linkTexts: linkTexts)
         let key = SHA256.hex(of: Data(selected.map { "\($0.mode) \($0.object) \($0.path)\n" }.joined().utf8))
         if let cacheDirectory, let kept = try keptCopy(key: key, selected, git: git, cacheDirectory: cacheDirectory) {
             return GitSideCheckout(directory: kept, sidePath: "\(kept)/\(clean)", revision: revision, temporary: false)
@@ -50,31 +61,72 @@ struct GitSideCheckout {
         return prefixes.reduce(message) { $0.replacingOccurrences(of: $1, with: "git:\(revision):") }
     }
 
-    /// The side's own files, and every header of the tree the side belongs to.
-    private static func select(_ entries: [GitTree.Entry], side: String, isFile: Bool) -> [GitTree.Entry] {
+    /// The side's own files, and every header of the tree the side belongs to. A link
+    /// becomes a copy of the file it names in the revision, or is left out: a link is never
+    /// written, so nothing outside the revision can be reached through the copy.
+    private static func select(_ entries: [GitTree.Entry], side: String, isFile: Bool, alsoCopy: [String],
+                               copyingSide: Bool, linkTexts: [String: String]) -> [GitTree.Entry] {
         var directories = Set<String>()
         for entry in entries {
-            var parent = (entry.path as NSString).deletingLastPathComponent
+            var parent = parentPath(entry.path)
             while !parent.isEmpty, directories.insert(parent).inserted {
-                parent = (parent as NSString).deletingLastPathComponent
+                parent = parentPath(parent)
             }
         }
         // Under a made-up root, so that the revision's usr/include is not the build machine's.
         let top = "/__revision__"
-        let start = top + "/" + (isFile ? (side as NSString).deletingLastPathComponent : side)
+        let start = top + "/" + (isFile ? parentPath(side) : side)
         let tree = HeaderTree.detect(from: HeaderNamer.normalize(start)) { path in
             path == top || (path.hasPrefix(top + "/") && directories.contains(String(path.dropFirst(top.count + 1))))
         }
-        var prefixes = [side]
+        var prefixes = copyingSide ? [side] : []
         if let tree, tree.root.hasPrefix(top) {
-            let root = String(tree.root.dropFirst(top.count + 1))
+            let root = String(tree.root.dropFirst(top.count).drop { $0 == "/" })
             prefixes += tree.headerDirectories.map { root.isEmpty ? $0 : ($0.isEmpty ? root : "\(root)/\($0)") }
         }
-        let wanted = entries.filter { entry in
-            (entry.path.hasSuffix(".h") || entry.mode == "120000")
-                && prefixes.contains { Self.isInside(entry.path, $0) }
+        let files = Dictionary(entries.filter { $0.mode != "120000" }.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let links = Dictionary(entries.filter { $0.mode == "120000" }.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var wanted: [GitTree.Entry] = []
+        for entry in entries where alsoCopy.contains(entry.path)
+            || (entry.path.hasSuffix(".h") || entry.mode == "120000") && (prefixes + alsoCopy).contains(where: { isInside(entry.path, $0) }) {
+            if entry.mode != "120000" {
+                wanted.append(entry)
+            } else if let target = linkTarget(entry.path, files: files, links: links, texts: linkTexts) {
+                wanted.append(GitTree.Entry(path: entry.path, mode: target.mode, object: target.object))
+            }
         }
         return wanted.sorted { $0.path < $1.path }
+    }
+
+    /// The regular file a link names, following links inside the revision (a few hops), by
+    /// path text: whatever it resolves to is a file of the revision, never one outside it.
+    private static func linkTarget(_ path: String, files: [String: GitTree.Entry], links: [String: GitTree.Entry],
+                                   texts: [String: String]) -> GitTree.Entry? {
+        var current = path
+        for _ in 0..<8 {
+            guard let link = links[current], let text = texts[link.object] else { return files[current] }
+            guard !text.hasPrefix("/"), let next = normalized(parentPath(current) + "/" + text) else { return nil }
+            current = next
+        }
+        return files[current]
+    }
+
+    /// `a/./b/../c` -> `a/c`; nil when it climbs above the top.
+    static func normalized(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == ".." {
+                guard parts.popLast() != nil else { return nil }
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The directory part of a relative path (`""` for a name at the top).
+    static func parentPath(_ path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
     }
 
     /// Whether `path` is `prefix` or under it; a `*` component matches any one component.
@@ -90,7 +142,7 @@ struct GitSideCheckout {
         let base = "\(cacheDirectory)/git-trees"
         try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         // Never through a link: the copies are deleted again when the cache is trimmed.
-        guard isPlainDirectory(cacheDirectory), isPlainDirectory(base) else { return nil }
+        guard isDirectory(cacheDirectory), isPlainDirectory(base) else { return nil }
         let final = "\(base)/\(key)"
         if isPlainDirectory(final) {
             utimes(final, nil)
@@ -124,35 +176,31 @@ struct GitSideCheckout {
                 copies.append((name, info.st_mtim.tv_sec))
             }
         }
-        for stale in copies.sorted(by: { $0.used > $1.used }).dropFirst(keptCopies) {
+        // A copy used within the hour may be in use by another run: it stays.
+        let now = Int(Date().timeIntervalSince1970)
+        for stale in copies.sorted(by: { $0.used > $1.used }).dropFirst(keptCopies) where now - stale.used > 3600 {
             try? manager.removeItem(atPath: "\(base)/\(stale.name)")
         }
     }
 
     private static func write(_ entries: [GitTree.Entry], git: GitTree, into directory: String) throws {
         let manager = FileManager.default
-        let files = entries.filter { $0.mode != "120000" }, links = entries.filter { $0.mode == "120000" }
-        let contents = try git.blobs(files.map(\.object))
-        let targets = try git.blobs(links.map(\.object))
+        let contents = try git.blobs(entries.map(\.object))
         do {
-            for (entry, content) in zip(files, contents) {
+            for (entry, content) in zip(entries, contents) {
                 let path = "\(directory)/\(entry.path)"
-                try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try manager.createDirectory(atPath: "\(directory)/\(parentPath(entry.path))", withIntermediateDirectories: true)
                 try content.write(to: URL(fileURLWithPath: path))
-            }
-            for (entry, target) in zip(links, targets) {
-                let destination = String(decoding: target, as: UTF8.self)
-                let parent = (entry.path as NSString).deletingLastPathComponent
-                // A link that leaves the revision's tree would read the build machine's files.
-                let resolved = HeaderNamer.normalize("/\(parent)/\(destination)")
-                guard !destination.hasPrefix("/"), resolved != "/", !resolved.hasPrefix("/..") else { continue }
-                let path = "\(directory)/\(entry.path)"
-                try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try manager.createSymbolicLink(atPath: path, withDestinationPath: destination)
             }
         } catch {
             throw UAPIError.cannotWrite(path: directory, reason: "\(SystemError.describe(error)) (a copy of a git revision for parsing; set TMPDIR or --cache to a writable directory)")
         }
+    }
+
+    /// The user's cache directory may itself be a link; what uapi makes inside it may not.
+    private static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     private static func isPlainDirectory(_ path: String) -> Bool {

@@ -83,9 +83,15 @@ struct ParseOptions<Default: TargetDefault>: ParsableArguments {
     /// A request for headers named on the command line (snapshot, bindgen).
     func request(for names: [String], recursive: Bool, onlyListed: Bool, config: ProjectConfig?) throws -> SnapshotRequest {
         let settings = try self.settings(config: config)
-        let tree = try HeaderTree.forInputs(names, explicit: settings.tree)
-        let listed = try HeaderResolver.resolve(names, includeDirectories: settings.includeDirectories, recursive: recursive,
+        var tree = try HeaderTree.forInputs(names, explicit: settings.tree)
+        var listed = try HeaderResolver.resolve(names, includeDirectories: settings.includeDirectories, recursive: recursive,
                                                 tree: tree)
+        // Names (linux/vfio.h) found under an -I root that is a tree read that tree, not the build machine's.
+        let found = try HeaderTree.forInputs(listed.map(\.path), explicit: settings.tree)
+        if found != tree {
+            tree = found
+            listed = try HeaderResolver.resolve(names, includeDirectories: settings.includeDirectories, recursive: recursive, tree: tree)
+        }
         var request = SnapshotRequest(headers: listed, includeDirectories: settings.includeDirectories, targets: settings.targets,
                                       kernelTypes: settings.kernelTypes, onlyListed: onlyListed, defines: settings.defines,
                                       workers: settings.workers)

@@ -41,6 +41,12 @@ public struct GitTree {
         public var path: String
         public var mode: String
         public var object: String
+
+        public init(path: String, mode: String, object: String) {
+            self.path = path
+            self.mode = mode
+            self.object = object
+        }
     }
 
     /// Every file of `revision` (the whole tree, whatever the working directory).
@@ -89,7 +95,7 @@ public struct GitTree {
                   newline + 1 + size <= answer.endIndex else {
                 throw UAPIError.gitError("git cat-file could not read object \(object) in \(repository)")
             }
-            result.append(answer[(newline + 1)..<(newline + 1 + size)])
+            result.append(Data(answer[(newline + 1)..<(newline + 1 + size)]))
             position = newline + 1 + size + 1
         }
         guard result.count == objects.count else {
