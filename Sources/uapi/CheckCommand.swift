@@ -40,18 +40,13 @@ struct CheckCommand: ParsableCommand {
         let path = try configPath()
         let project = try ProjectConfig.load(path: path)
         project.notes.forEach(CLIOutput.warning)
-        if let against { return try runAgainst(revision: against, project: project) }
+        if let against { return try runAgainst(revision: against, path: path, project: project) }
         guard let baselinePath = project.baselinePath else {
             throw UAPIError.badConfig(path: path, line: nil, reason: "no 'baseline:' set; name the snapshot file to compare against")
         }
-        var (request, notes) = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
-        request.limits = limitOptions.limits
-        notes.forEach(CLIOutput.warning)
-        request.cache = cache.cache()
         let progress = ProgressLine.start("parsing")
         defer { progress.finish() }
-        let built = try SnapshotBuilder(request: request).build(progress: progress.update)
-        built.warnings.forEach(CLIOutput.warning)
+        let built = try currentSnapshot(project, progress: progress)
         cache.report(built.cache)
         let current = built.snapshot
 
@@ -81,20 +76,18 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// `--against REV`: the configured headers at the revision are the baseline.
-    private func runAgainst(revision: String, project: ProjectConfig) throws {
-        var (request, notes) = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
-        request.limits = limitOptions.limits
-        notes.forEach(CLIOutput.warning)
-        request.cache = cache.cache()
+    private func runAgainst(revision: String, path: String, project: ProjectConfig) throws {
         let progress = ProgressLine.start("parsing \(revision)")
         defer { progress.finish() }
-        let baseline = try RevisionBaseline.snapshot(of: request, at: revision, cacheDirectory: request.cache?.directory,
-                                                     progress: progress.update)
+        var against = RevisionBaseline(configPath: HeaderResolver.absolute(path), revision: revision)
+        against.jobs = jobs
+        against.limits = limitOptions.limits
+        against.cache = cache.cache()
+        let baseline = try against.snapshot(progress: progress.update)
         baseline.notes.forEach(CLIOutput.warning)
         progress.begin("parsing the working tree")
-        let built = try SnapshotBuilder(request: request).build(progress: progress.update)
-        built.warnings.forEach(CLIOutput.warning)
-        cache.report(built.cache.map { ($0 + (baseline.cache ?? CacheStatistics())) })
+        let built = try currentSnapshot(project, progress: progress)
+        cache.report(built.cache.map { $0 + (baseline.cache ?? CacheStatistics()) })
         progress.begin("comparing with \(revision)")
         let policy = try report.loadPolicy(default: project.policyPath)
         let judged = try Comparison.compare(old: baseline.snapshot, new: built.snapshot, policy: policy,
@@ -102,6 +95,18 @@ struct CheckCommand: ParsableCommand {
         progress.finish()
         let status = try report.emit(judged, command: "check", failOn: .breaking, old: baseline.snapshot, new: built.snapshot)
         ExitWithoutFreeing.exit(status, keeping: baseline.snapshot, built, judged)
+    }
+
+    /// The configured headers as they are now, each read with the tree it is in.
+    private func currentSnapshot(_ project: ProjectConfig, progress: ProgressLine) throws -> SnapshotBuilder.Result {
+        var (request, notes) = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
+        request.tree = try HeaderTree.forInputs(request.headers.map(\.path), explicit: nil)
+        request.limits = limitOptions.limits
+        notes.forEach(CLIOutput.warning)
+        request.cache = cache.cache()
+        let built = try SnapshotBuilder(request: request).build(progress: progress.update)
+        built.warnings.forEach(CLIOutput.warning)
+        return built
     }
 
     private func configPath() throws -> String {

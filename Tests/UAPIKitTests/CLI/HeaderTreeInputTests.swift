@@ -191,4 +191,84 @@ final class HeaderTreeInputTests: XCTestCase {
         XCTAssertFalse(diff.stdoutText.contains("removed"), diff.stdoutText)
         XCTAssertTrue(diff.stderr.contains("left out linux/b.h for x86_64: it does not parse on the new side"), diff.stderr)
     }
+
+    func testGitSidesFromASubdirectoryLinksAndOneLetterNames() throws {
+        let repo = try TestPaths.temporaryDirectory()
+        func git(_ args: String...) throws {
+            let result = try CommandRunner.run("git", ["-C", repo.path, "-c", "user.name=t", "-c", "user.email=t@t"] + args)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        try git("init", "-q")
+        _ = try installedTree(in: repo, thing: thingOld)
+        try write("one-letter names at the top once crashed the copy\n", "t/README", in: repo)
+        try write("#include \"leak.h\"\nstruct evil { int a; };\n", "usr/include/linux/evil.h", in: repo)
+        // A link that leaves the revision is not followed; one inside it is copied as its target.
+        try FileManager.default.createSymbolicLink(atPath: repo.appendingPathComponent("usr/include/linux/leak.h").path,
+                                                   withDestinationPath: "../../../../../../../../../../etc/hostname")
+        try FileManager.default.createSymbolicLink(atPath: repo.appendingPathComponent("usr/include/linux/alias.h").path,
+                                                   withDestinationPath: "thing.h")
+        try git("add", "-A"); try git("commit", "-qm", "old"); try git("tag", "old")
+
+        let cache = try TestPaths.temporaryDirectory().path
+        let fromSubdirectory = try CommandRunner.uapi(["diff", "--cache", cache, "--target", "x86_64",
+                                                       "git:old:include/linux/thing.h", "git:old:include/linux/alias.h"],
+                                                      in: repo.appendingPathComponent("usr"))
+        XCTAssertEqual(fromSubdirectory.status, 0, fromSubdirectory.stderr + fromSubdirectory.stdoutText)
+        let evil = try CommandRunner.uapi(["diff", "--cache", cache, "--target", "x86_64",
+                                           "git:old:usr/include/linux/evil.h", "git:old:usr/include/linux/evil.h"], in: repo)
+        XCTAssertEqual(evil.status, 2, evil.stdoutText)
+        XCTAssertTrue(evil.stderr.contains("'leak.h' file not found"), evil.stderr)
+    }
+
+    func testHeaderNamesAreLookedUpInEachSidesSysroot() throws {
+        let work = try TestPaths.temporaryDirectory()
+        _ = try installedTree(in: work.appendingPathComponent("old"), thing: thingOld)
+        _ = try installedTree(in: work.appendingPathComponent("new"), thing: thingNew)
+        let result = try CommandRunner.uapi(["diff", "--no-cache", "--target", "x86_64", "--old-sysroot", "old", "--new-sysroot", "new",
+                                             "linux/thing.h", "linux/thing.h"], in: work)
+        XCTAssertEqual(result.status, 4, result.stderr + result.stdoutText)
+        XCTAssertTrue(result.stdoutText.contains("THING_MORE"), result.stdoutText)
+    }
+
+    func testAHeadersInstallOutputAboveIsNoQEMUTree() throws {
+        let home = try TestPaths.temporaryDirectory()
+        // make headers_install INSTALL_HDR_PATH=~/linux-headers
+        try write("", "linux-headers/include/linux/version.h", in: home)
+        try write("#include <linux/vend_b.h>\nstruct vend_a { struct vend_b b; };\n", "work/foo/linux/vend_a.h", in: home)
+        try write("struct vend_b { int x; };\n", "work/foo/linux/vend_b.h", in: home)
+        let result = try CommandRunner.uapi(["snapshot", "--no-cache", "--target", "x86_64", "--only-listed", "linux/vend_a.h"],
+                                            in: home.appendingPathComponent("work/foo"))
+        XCTAssertEqual(result.status, 0, result.stderr)
+    }
+
+    func testCheckReadsTheConfiguredTreeAndAgainstReadsTheCommittedConfig() throws {
+        let repo = try TestPaths.temporaryDirectory()
+        func git(_ args: String...) throws {
+            let result = try CommandRunner.run("git", ["-C", repo.path, "-c", "user.name=t", "-c", "user.email=t@t"] + args)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        try git("init", "-q", "-b", "main")
+        // The header needs the tree's own linux/types.h (__tree_only): the build machine's would fail.
+        _ = try installedTree(in: repo.appendingPathComponent("sysroot"), thing: thingNew)
+        try write("struct extra { int a; };\n", "sysroot/usr/include/linux/extra.h", in: repo)
+        // An include root outside the repository is the same on both sides of --against.
+        let outside = try TestPaths.temporaryDirectory()
+        try write("#include <linux/types.h>\nstruct outside { __u32 a; };\n", "linux/outside.h", in: outside)
+        let config = { (headers: String) in
+            "include: [sysroot/usr/include, \(outside.path)]\ntargets: [x86_64]\nheaders: [\(headers)]\nonly-listed: true\nbaseline: baseline.json\n"
+        }
+        try write(config("linux/thing.h, linux/extra.h, linux/outside.h"), "uapi.yaml", in: repo)
+        XCTAssertEqual(try CommandRunner.uapi(["check", "--no-cache", "--update-baseline"], in: repo).status, 0)
+        try git("add", "-A"); try git("commit", "-qm", "base")
+        // Against itself, with a header from outside the repository: no change.
+        let same = try CommandRunner.uapi(["check", "--no-cache", "--against", "main"], in: repo)
+        XCTAssertEqual(same.status, 0, same.stderr + same.stdoutText)
+        XCTAssertTrue(same.stdoutText.contains("No ABI changes"), same.stdoutText)
+        // A header dropped from the config and the tree is a removal.
+        try git("rm", "-q", "sysroot/usr/include/linux/extra.h")
+        try write(config("linux/thing.h, linux/outside.h"), "uapi.yaml", in: repo)
+        let removed = try CommandRunner.uapi(["check", "--no-cache", "--against", "main"], in: repo)
+        XCTAssertEqual(removed.status, 8, removed.stderr + removed.stdoutText)
+        XCTAssertTrue(removed.stdoutText.contains("extra"), removed.stdoutText)
+    }
 }
