@@ -7,6 +7,11 @@ import UAPIExtract
 public struct HistoryScope: Sendable, Equatable {
     public var path: String
     public var patterns: [String]
+    /// More include roots of the revision, relative to the repository (`-I include` for
+    /// QEMU's `standard-headers`): an include the path lacks is looked up there.
+    public var includeRoots: [String] = []
+    /// `--prelude`, as for every other command.
+    public var preludes: [Prelude] = []
 
     /// Kernel-only annotations a raw `include/uapi` header may still carry; defining
     /// them away parses the header as `make headers_install` would leave it.
@@ -19,12 +24,23 @@ public struct HistoryScope: Sendable, Equatable {
 
     /// The parse flags, as they enter a part's key.
     public var flags: String {
-        "only-listed " + HistoryScope.defines.map { "-D\($0)" }.joined(separator: " ")
+        // asm/ is read from each revision (asm-<arch>, arch/<arch>/include/uapi) since this flag.
+        "only-listed asm=revision " + HistoryScope.defines.map { "-D\($0)" }.joined(separator: " ")
+            + preludes.map { " --prelude \($0.rawValue)" }.joined()
+    }
+
+    /// Where a target's `asm/` headers are in a revision, relative to the repository,
+    /// in search order: QEMU's `linux-headers/asm-<arch>`, a kernel's `arch/<arch>/include/uapi/asm`.
+    /// What the revision lacks is the build machine's.
+    func asmPrefixes(for target: Target) -> [String] {
+        let arch = target.kernelArchitecture
+        return [path.isEmpty ? "asm-\(arch)" : "\(path)/asm-\(arch)", "arch/\(arch)/include/uapi/asm"]
     }
 
     /// The scope's name in the database: readable, and distinct for distinct scopes.
     public var id: String {
         "path=\(path);headers=\(patterns.sorted().joined(separator: ","));flags=\(flags)"
+            + (includeRoots.isEmpty ? "" : ";include=\(includeRoots.joined(separator: ","))")
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import UAPIModel
 import UAPIPolicy
+import UAPIExtract
 
 /// What a `uapi history` run is asked: where, which revisions and headers, and which views.
 public struct HistoryRequest {
@@ -51,7 +52,7 @@ public enum HistorySession {
 
     public static func run(_ request: HistoryRequest) throws -> Outcome {
         let git = GitTree(repository: try topLevel(of: request.repository))
-        let database = request.database ?? "\(git.repository)/.uapi-history.sqlite"
+        let database = try request.database ?? defaultDatabase(git)
         let store = try HistoryStore(path: database)
         let resolver = RevisionResolver(git: git, path: request.scope.path)
         let resolved = try resolver.resolve(try selection(of: request))
@@ -93,6 +94,10 @@ public enum HistorySession {
         guard history.states.contains(where: { $0.values.contains { !$0.isEmpty } }) else {
             throw UAPIError.noHeaders("nothing under '\(request.scope.path)' matches \(request.scope.patterns.joined(separator: ", ")) at any of the \(history.revisions.count) revisions; check --path and the header names (relative to --path, e.g. linux/vfio.h)")
         }
+        let seen = Set(history.states.flatMap { $0.values.flatMap(\.keys) })
+        for pattern in request.scope.patterns where !seen.contains(where: { Glob.matches(pattern, $0) }) {
+            throw UAPIError.noHeaders("'\(pattern)' matches no header under '\(request.scope.path)' at any of the \(history.revisions.count) revisions; check the name (relative to --path, e.g. linux/vfio.h) and --path")
+        }
         let views = HistoryViews(history: history, startsAtRoot: startsAtRoot)
         let selected = try request.item.map { try HistoryViews.select($0, from: views.timelines) } ?? views.timelines
         let names = request.item.map { _ in Set(selected.map(\.name)) }
@@ -115,6 +120,16 @@ public enum HistorySession {
         let otherView = request.sinceSync != nil || request.rcChurn || !request.matrix.isEmpty
         if request.item != nil || !otherView { document.timelines = selected }
         return document
+    }
+
+    /// `.uapi-history.sqlite` at the top of the work tree; for a bare repository, which
+    /// has none (and whose git directory is git's own), `<name>.uapi-history.sqlite` here.
+    private static func defaultDatabase(_ git: GitTree) throws -> String {
+        let bare = (try? git.git(["rev-parse", "--is-bare-repository"]))?.trimmingCharacters(in: .whitespacesAndNewlines) == "true"
+        guard bare else { return "\(git.repository)/.uapi-history.sqlite" }
+        var name = (HeaderNamer.normalize(HeaderResolver.absolute(git.repository)) as NSString).lastPathComponent
+        if name.hasSuffix(".git") { name = String(name.dropLast(4)) }
+        return FileManager.default.currentDirectoryPath + "/\(name.isEmpty ? "repository" : name).uapi-history.sqlite"
     }
 
     /// The top of the work tree holding `directory` (or the directory itself for a bare repository).

@@ -51,7 +51,7 @@ struct HistoryUpdater {
             var queued = Set<String>()
             for plan in plans {
                 for key in plan.keys where !stored.contains(key.id) && queued.insert(key.id).inserted {
-                    jobs.append(ParseJob(key: key, files: try planner.files(for: key)))
+                    jobs.append(ParseJob(key: key, files: try planner.files(for: key), preludes: scope.preludes))
                 }
             }
             let parsed = parallelMap(count: jobs.count, workers: workers, makeState: { () }) { _, index in
@@ -78,11 +78,13 @@ struct HistoryUpdater {
         let tree = try planner.tree(at: revision.commit)
         var entries: RevisionEntries = [:]
         var keys: [PartKey] = []
-        for target in targets { entries[target.name] = [:] }
-        for header in tree.headers(matching: scope.patterns) {
-            let includes = try planner.closure(of: header, in: tree, revision: revision.name)
-            for target in targets {
-                let key = PartKey(header: header, blob: tree.blobs[header]!, includes: includes.map { [$0, tree.blobs[$0]!] },
+        for target in targets {
+            entries[target.name] = [:]
+            // What a parse for this target sees of the revision: its asm/, the path, the -I roots.
+            let visible = try planner.visibleTree(at: revision.commit, for: target, scopeTree: tree)
+            for header in tree.headers(matching: scope.patterns) {
+                let includes = try planner.closure(of: header, in: visible, revision: revision.name)
+                let key = PartKey(header: header, blob: tree.blobs[header]!, includes: includes.map { [$0, visible.blobs[$0]!] },
                                   target: target.name, tool: try PartKey.tool(), flags: scope.flags)
                 entries[target.name]![header] = key.id
                 keys.append(key)
@@ -109,6 +111,31 @@ struct KeyPlanner {
 
     mutating func tree(at commit: String) throws -> HeaderTree {
         try walker.tree(commit: commit, prefix: scope.path)
+    }
+
+    /// One walker per other directory (asm, -I roots), so each keeps its own previous revision.
+    private var otherWalkers: [String: TreeWalker] = [:]
+
+    /// The files a parse of the scope's headers for `target` can include from the revision,
+    /// by include name: the target's `asm/` first, then the path, then each -I root.
+    mutating func visibleTree(at commit: String, for target: Target, scopeTree: HeaderTree) throws -> HeaderTree {
+        var blobs: [String: String] = [:]
+        for prefix in scope.asmPrefixes(for: target) {
+            for (name, blob) in try otherTree(at: commit, prefix: prefix).blobs where blobs["asm/\(name)"] == nil {
+                blobs["asm/\(name)"] = blob
+            }
+        }
+        for (name, blob) in scopeTree.blobs where blobs[name] == nil { blobs[name] = blob }
+        for root in scope.includeRoots {
+            for (name, blob) in try otherTree(at: commit, prefix: root).blobs where blobs[name] == nil { blobs[name] = blob }
+        }
+        return HeaderTree(blobs: blobs)
+    }
+
+    private mutating func otherTree(at commit: String, prefix: String) throws -> HeaderTree {
+        var walker = otherWalkers[prefix] ?? TreeWalker(reader: reader)
+        defer { otherWalkers[prefix] = walker }
+        return try walker.tree(commit: commit, prefix: prefix)
     }
 
     /// The same-tree headers `header` reads, directly or through others, sorted.

@@ -7,6 +7,7 @@ struct ParseJob {
     var key: PartKey
     /// The header and the same-tree headers it includes, by name, as git holds them.
     var files: [String: Data]
+    var preludes: [Prelude] = []
 }
 
 /// Parses one header with the ordinary extraction, in a temporary include root that
@@ -25,8 +26,9 @@ enum PartParser {
             }
             guard let target = Target.named(job.key.target) else { throw UAPIError.unknownTarget(job.key.target) }
             let listed = ListedHeader(path: HeaderNamer.normalize("\(root)/\(job.key.header)"), name: job.key.header)
-            let request = SnapshotRequest(headers: [listed], includeDirectories: [root], targets: [target],
+            var request = SnapshotRequest(headers: [listed], includeDirectories: [root], targets: [target],
                                           onlyListed: true, defines: HistoryScope.defines, workers: 1)
+            request.preludes = job.preludes
             let built = try SnapshotBuilder(request: request).build()
             let warnings = built.warnings.map { $0.replacingOccurrences(of: root + "/", with: "") }
             return StoredPart(key: job.key, snapshot: built.snapshot.targets.first, error: nil, warnings: warnings)

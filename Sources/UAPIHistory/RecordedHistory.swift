@@ -10,7 +10,7 @@ final class RecordedHistory {
     let policy: Policy
     private(set) var revisions: [RevisionLabel] = []
     private(set) var states: [RevisionEntries] = []
-    /// Revisions left out because a header did not parse there, and why.
+    /// Headers left out of a revision because they did not parse there, and why.
     private(set) var notes: [String] = []
     private let store: HistoryStore
     private var parts: [String: TargetSnapshot] = [:]
@@ -28,30 +28,45 @@ final class RecordedHistory {
         self.scope = scope
         self.targets = targets
         self.policy = policy
+        var lastGood: [String: [String: String]] = [:]
+        var unfilled: [(revision: Int, target: String, header: String)] = []
         for label in labels {
-            guard let entries = try store.entries(commit: label.commit, scope: scope.id, targets: targets) else {
+            guard var entries = try store.entries(commit: label.commit, scope: scope.id, targets: targets) else {
                 throw UAPIError.badHistoryDatabase(path: store.path, reason: "revision \(label.short) is not recorded for \(targets.joined(separator: ", "))")
             }
-            if let failure = try failure(in: entries) {
-                notes.append("\(label.name) (\(label.short)) left out: \(failure)")
-                continue
+            // A header that does not parse at a revision is a gap in its timeline: its last
+            // state that parsed stands in (or its next one, before it first parses), so
+            // nothing is reported there and the revision and its other headers are kept.
+            for (target, headers) in entries.sorted(by: { $0.key < $1.key }) {
+                for (header, key) in headers.sorted(by: { $0.key < $1.key }) {
+                    if let reason = try failure(of: key) {
+                        notes.append("\(header) left out of \(label.name) (\(label.short)) for \(target), a gap in its timeline: \(reason)")
+                        if let previous = lastGood[target]?[header] {
+                            entries[target]![header] = previous
+                        } else {
+                            entries[target]![header] = nil
+                            unfilled.append((revisions.count, target, header))
+                        }
+                    } else {
+                        lastGood[target, default: [:]][header] = key
+                    }
+                }
             }
             revisions.append(label)
             states.append(entries)
         }
+        for gap in unfilled {
+            let next = states[(gap.revision + 1)...].lazy.compactMap { $0[gap.target]?[gap.header] }.first
+            states[gap.revision][gap.target]?[gap.header] = next
+        }
     }
 
-    /// Why a revision cannot be compared: the first header that did not parse there.
-    private func failure(in entries: RevisionEntries) throws -> String? {
-        for (target, headers) in entries.sorted(by: { $0.key < $1.key }) {
-            for (header, key) in headers.sorted(by: { $0.key < $1.key }) where parts[key] == nil {
-                let part = try store.part(key)
-                guard let snapshot = part.snapshot else {
-                    return "\(header) does not parse for \(target): \(part.error ?? "no reason recorded")"
-                }
-                parts[key] = snapshot
-            }
-        }
+    /// Why a part did not parse, or nil when it did (its snapshot is then loaded).
+    private func failure(of key: String) throws -> String? {
+        if parts[key] != nil { return nil }
+        let part = try store.part(key)
+        guard let snapshot = part.snapshot else { return part.error ?? "no reason recorded" }
+        parts[key] = snapshot
         return nil
     }
 
@@ -75,6 +90,7 @@ final class RecordedHistory {
             let target = Target.named(name)!
             var assembled = TargetSnapshot(target: target.name, triple: target.triple, ioctlEncoding: target.ioctlEncoding)
             let entries = (states[i][name] ?? [:]).filter { headers?.contains($0.key) ?? true }
+            var included = IncludedDefinitions()
             for (_, key) in entries.sorted(by: { $0.key < $1.key }) {
                 let part = parts[key]!
                 assembled.headers += part.headers
@@ -83,7 +99,11 @@ final class RecordedHistory {
                 assembled.typedefs += part.typedefs
                 assembled.constants += part.constants
                 assembled.macros += part.macros
+                if let seen = part.included { included.append(seen) }
             }
+            // What the headers only included (asm/kvm.h for linux/kvm.h) lets the diff see a
+            // definition that moved there as moved, not removed.
+            assembled.included = included.isEmpty ? nil : included.deduplicated()
             // The order a single parse of all the headers would give: by name, then header.
             assembled.records.sort { ($0.name, $0.location.header) < ($1.name, $1.location.header) }
             assembled.enums.sort { ($0.name, $0.location.header) < ($1.name, $1.location.header) }

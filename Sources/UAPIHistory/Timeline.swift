@@ -11,6 +11,9 @@ public struct HistoryEvent: Codable, Sendable, Equatable {
         case changed
         /// Renamed away: the name is gone, `otherName` holds the new one.
         case renamed
+        /// Moved into a header the followed one includes (`linux/kvm.h` -> `asm/kvm.h`):
+        /// still defined for whoever includes the followed header.
+        case moved
         case removed
     }
 

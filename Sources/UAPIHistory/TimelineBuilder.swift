@@ -33,19 +33,25 @@ struct TimelineBuilder {
             guard let definition = after ?? before else { continue }
             let kind: HistoryEvent.Kind = before == nil ? .appeared : after == nil ? .removed : .changed
             if let changes = own[name] {
+                // A definition that moved is still defined: its other changes are changes.
+                let movedAway = after == nil && changes.contains { $0.category == .moved }
                 for change in changes {
-                    var kind = kind, other: String?
+                    var kind = movedAway ? .changed : kind, other: String?
                     if change.category == .renamed, let newName = change.newName {
                         other = change.name == name ? newName : change.name
                         if change.name == name, after == nil { kind = .renamed }
                     }
+                    if change.category == .moved, after == nil { kind = .moved }
                     add(name, definition, event(index, kind, change, other: other))
                 }
             } else if kind != .changed {
                 // Came or went without a change of its own: a field appended by a tail
                 // extension, carved out of a reserved field, or of a record added or removed.
                 let cause = definition.item == .field ? ownerChange(of: name, in: comparison.changes) : nil
-                add(name, definition, event(index, kind, cause, text: kind == .appeared ? "first defined here" : "no longer defined"))
+                // A field of a record that moved moved with it.
+                let moved = kind == .removed && cause?.category == .moved
+                add(name, definition, event(index, moved ? .moved : kind, cause,
+                                            text: kind == .appeared ? "first defined here" : moved ? "moved with its record" : "no longer defined"))
             }
         }
     }
@@ -54,11 +60,19 @@ struct TimelineBuilder {
         timelines.values.sorted { $0.name < $1.name }
     }
 
+    /// The change of the nearest record above a field that explains it (`a.u.x` -> `a.u`, then `a`).
     private func ownerChange(of field: String, in changes: [HistoryChange]) -> HistoryChange? {
-        guard let dot = field.lastIndex(of: ".") else { return nil }
-        let owner = String(field[..<dot])
-        let causes: Set<ChangeCategory> = [.tailExtension, .reservedUsed, .added, .removed]
-        return changes.first { causes.contains($0.category) && ($0.name == owner || $0.category == .reservedUsed && $0.name.hasPrefix(owner + ".")) }
+        let causes: Set<ChangeCategory> = [.tailExtension, .reservedUsed, .added, .removed, .moved]
+        var owner = Substring(field)
+        while let dot = owner.lastIndex(of: ".") {
+            owner = owner[..<dot]
+            let name = String(owner)
+            if let change = changes.first(where: { causes.contains($0.category)
+                && ($0.name == name || $0.category == .reservedUsed && $0.name.hasPrefix(name + ".")) }) {
+                return change
+            }
+        }
+        return nil
     }
 
     private mutating func add(_ name: String, _ definition: Inventory.Definition, _ event: HistoryEvent) {

@@ -35,4 +35,29 @@ public struct IncludedDefinitions: Codable, Sendable, Equatable {
         copy.functions.removeAll { names.contains($0.location.header) }
         return copy
     }
+
+    /// Adds another parse's definitions (several headers' parts of one revision).
+    public mutating func append(_ other: IncludedDefinitions) {
+        records += other.records
+        enums += other.enums
+        typedefs += other.typedefs
+        constants += other.constants
+        macros += other.macros
+        functions += other.functions
+    }
+
+    /// Each definition once (two headers that include one file both saw it), by name then header.
+    public func deduplicated() -> IncludedDefinitions {
+        func unique<T>(_ items: [T], _ key: (T) -> (String, String)) -> [T] {
+            var seen = Set<String>()
+            return items.filter { let (name, header) = key($0); return seen.insert(name + "\u{0}" + header).inserted }
+                .sorted { key($0) < key($1) }
+        }
+        return IncludedDefinitions(records: unique(records) { ($0.name, $0.location.header) },
+                                   enums: unique(enums) { ($0.name, $0.location.header) },
+                                   typedefs: unique(typedefs) { ($0.name, $0.location.header) },
+                                   constants: unique(constants) { ($0.name, $0.location.header) },
+                                   macros: unique(macros) { ($0.name, $0.location.header) },
+                                   functions: unique(functions) { ($0.name, $0.location.header) })
+    }
 }

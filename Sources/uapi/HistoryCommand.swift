@@ -39,6 +39,14 @@ struct HistoryShowCommand: ParsableCommand {
     @Option(name: .customLong("path"), help: "The directory the header names are relative to (include/uapi in a kernel tree, linux-headers in QEMU).")
     var path = "include/uapi"
 
+    @Option(name: [.customShort("I"), .customLong("include")], help: ArgumentHelp(
+        "Another include root of the revision, relative to the repository (repeatable), e.g. include for QEMU's standard-headers.",
+        discussion: "Each revision's own asm-<arch> (QEMU) or arch/<arch>/include/uapi/asm (a kernel) is always used for the target; what a revision lacks comes from the build machine."))
+    var includeRoots: [String] = []
+
+    @Option(name: .customLong("prelude"), help: "Include this before each header (repeatable): stdint (the compiler's <stdint.h>, for copies such as QEMU's standard-headers).")
+    var preludes: [Prelude] = []
+
     @Option(name: .customLong("target"), help: "Target ABIs, comma-separated or repeated (default x86_64).", completion: .list(Target.all.map(\.name)))
     var targets: [String] = []
 
@@ -81,9 +89,12 @@ struct HistoryShowCommand: ParsableCommand {
         guard !headers.isEmpty else {
             throw UAPIError.badArgument("name the headers to follow under --path, e.g. linux/vfio.h or 'linux/vfio*.h'")
         }
+        var scope = HistoryScope(path: path, patterns: headers)
+        scope.includeRoots = includeRoots.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) }
+        scope.preludes = preludes
         let request = HistoryRequest(
             repository: repository, selection: selection, revisions: revisions,
-            scope: HistoryScope(path: path, patterns: headers),
+            scope: scope,
             targets: targets.isEmpty ? [.x86_64] : try Target.parseList(targets), database: database,
             policy: try policy.map { try PolicyFile.load(path: $0) } ?? .strict, item: item, sinceSync: sinceSync,
             rcChurn: rcChurn, matrix: (matrix ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },

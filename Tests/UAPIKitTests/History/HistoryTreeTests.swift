@@ -1,0 +1,104 @@
+import Foundation
+import XCTest
+
+/// `uapi history` reads each revision's own tree: the target's `asm/` from the revision
+/// (QEMU's `linux-headers/asm-<arch>`), more include roots with `-I`; a header that fails
+/// at one revision is a gap there, not a lost revision; a name that matches nothing is an error.
+final class HistoryTreeTests: XCTestCase {
+    private func write(_ text: String, _ path: String, in directory: URL) throws {
+        let url = directory.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// A QEMU-like repository: v1 has `struct kvm_moving` in linux/kvm.h; v2 moves it into
+    /// asm-x86/kvm.h (the 6.10 arch split); v3 breaks linux/broken.h; v4 mends it and changes
+    /// it; v5 changes linux/uses-standard.h, which includes QEMU's standard-headers.
+    private func qemuRepository() throws -> URL {
+        let repo = try TestPaths.temporaryDirectory()
+        func git(_ args: String...) throws {
+            let result = try CommandRunner.run("git", ["-C", repo.path, "-c", "user.name=t", "-c", "user.email=t@t"] + args)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        try git("init", "-q")
+        try write("struct kvm_moving { int a; };\n#define KVM_MOVING 1\nstruct kvm_staying { int b; };\n", "linux-headers/linux/kvm.h", in: repo)
+        try write("#define KVM_ARCH_X 1\n", "linux-headers/asm-x86/kvm.h", in: repo)
+        try write("struct broken { int a; };\n", "linux-headers/linux/broken.h", in: repo)
+        try write("struct portable { int a; };\n", "include/standard-headers/linux/portable.h", in: repo)
+        try write("#include \"standard-headers/linux/portable.h\"\nstruct user { struct portable p; };\n", "linux-headers/linux/uses-standard.h", in: repo)
+        try git("add", "-A"); try git("commit", "-qm", "v1"); try git("tag", "v1")
+        try write("#include <asm/kvm.h>\nstruct kvm_staying { int b; };\n", "linux-headers/linux/kvm.h", in: repo)
+        try write("#define KVM_ARCH_X 1\nstruct kvm_moving { int a; };\n#define KVM_MOVING 1\n", "linux-headers/asm-x86/kvm.h", in: repo)
+        try git("commit", "-qam", "v2"); try git("tag", "v2")
+        try write("struct broken { int a[NOT_DEFINED_ANYWHERE]; };\n", "linux-headers/linux/broken.h", in: repo)
+        try git("commit", "-qam", "v3"); try git("tag", "v3")
+        try write("struct broken { int a; int b; };\n", "linux-headers/linux/broken.h", in: repo)
+        try git("commit", "-qam", "v4"); try git("tag", "v4")
+        try write("struct portable { long a; };\n", "include/standard-headers/linux/portable.h", in: repo)
+        try git("commit", "-qam", "v5"); try git("tag", "v5")
+        return repo
+    }
+
+    private func history(_ repo: URL, _ arguments: [String]) throws -> CommandResult {
+        let db = repo.appendingPathComponent("history.sqlite").path
+        return try CommandRunner.uapi(["history", "--repo", repo.path, "--db", db, "--path", "linux-headers", "--format", "json",
+                                       "--rev", "v1", "--rev", "v2", "--rev", "v3", "--rev", "v4", "--rev", "v5"] + arguments)
+    }
+
+    private func events(_ result: CommandResult) throws -> [(name: String, kind: String, revision: String)] {
+        let document = try JSONSerialization.jsonObject(with: result.stdout) as! [String: Any]
+        let timelines = document["timelines"] as? [[String: Any]] ?? []
+        return timelines.flatMap { timeline in
+            (timeline["events"] as? [[String: Any]] ?? []).map { event in
+                (timeline["name"] as? String ?? "", event["kind"] as? String ?? "", event["label"] as? String ?? "")
+            }
+        }
+    }
+
+    func testADefinitionMovedIntoTheRevisionsAsmIsNotRemoved() throws {
+        let repo = try qemuRepository()
+        let result = try history(repo, ["linux/kvm.h", "--target", "x86_64"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let removals = try events(result).filter { $0.kind == "removed" }
+        XCTAssertTrue(removals.isEmpty, "\(removals) in \(result.stdoutText)")
+        XCTAssertTrue(result.stdoutText.contains("kvm_moving"), result.stdoutText)
+    }
+
+    func testAHeaderThatFailsAtOneRevisionIsAGapAndEveryRevisionIsKept() throws {
+        let repo = try qemuRepository()
+        let result = try history(repo, ["linux/*.h", "-I", "include", "--target", "x86_64"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let document = try JSONSerialization.jsonObject(with: result.stdout) as! [String: Any]
+        XCTAssertEqual((document["revisions"] as? [Any])?.count, 5, result.stdoutText)
+        let notes = (document["notes"] as? [String] ?? []).joined(separator: "\n")
+        XCTAssertTrue(notes.contains("linux/broken.h left out of v3"), notes)
+        XCTAssertTrue(notes.contains("NOT_DEFINED_ANYWHERE") || notes.contains("broken.h:1"), notes)
+        // broken.h's change shows at v4, against v2 (the last state that parsed).
+        let all = try events(result)
+        XCTAssertTrue(all.contains { $0.name.hasPrefix("broken") && $0.revision == "v4" }, "\(all)")
+        XCTAssertFalse(all.contains { $0.name.hasPrefix("broken") && $0.revision == "v3" }, "\(all)")
+        // The standard-headers include is read from the revision through -I: its change shows at v5.
+        XCTAssertTrue(all.contains { $0.name.hasPrefix("user") && $0.revision == "v5" }, "\(all)")
+    }
+
+    func testAHeaderNameOrGlobThatMatchesNothingIsAnError() throws {
+        let repo = try qemuRepository()
+        for pattern in ["linux/nosuch.h", "nothing/*.h"] {
+            let result = try history(repo, ["linux/kvm.h", pattern])
+            XCTAssertEqual(result.status, 2, result.stdoutText)
+            XCTAssertTrue(result.stderr.contains("'\(pattern)' matches no header"), result.stderr)
+        }
+    }
+
+    func testABareRepositorysDatabaseIsNotWrittenIntoItsGitDirectory() throws {
+        let repo = try qemuRepository()
+        let bare = try TestPaths.temporaryDirectory().appendingPathComponent("qemu.git")
+        XCTAssertEqual(try CommandRunner.run("git", ["clone", "-q", "--bare", repo.path, bare.path]).status, 0)
+        let here = try TestPaths.temporaryDirectory()
+        let result = try CommandRunner.uapi(["history", "--repo", bare.path, "--path", "linux-headers", "--rev", "v1", "--rev", "v2",
+                                             "linux/kvm.h"], in: here)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: bare.appendingPathComponent(".uapi-history.sqlite").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: here.appendingPathComponent("qemu.uapi-history.sqlite").path), result.stderr)
+    }
+}
