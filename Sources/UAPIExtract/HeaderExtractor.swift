@@ -55,7 +55,7 @@ struct HeaderExtractor {
                                         more: errors.count - 1)
         }
         let included = unit.includedFiles.filter { $0 != HeaderExtractor.umbrellaPath }
-        try provenance.check(included, listed: listedPaths)
+        let borrowed = try provenance.check(included, listed: listedPaths)
 
         var collector = DeclarationCollector(namer: namer, umbrellaPath: HeaderExtractor.umbrellaPath)
         collector.collect(unit)
@@ -64,7 +64,7 @@ struct HeaderExtractor {
             let offsetUnit = try parseProbes(prelude + collector.offsetProbes.source, worker: worker)
             collector.offsetProbes.fill(&output.records, from: offsetUnit)
         }
-        output.warnings = diagnostics.filter { $0.severity == .warning }.map(\.rendered)
+        output.warnings = diagnostics.filter { $0.severity == .warning }.map(\.rendered) + borrowed
         for file in included { output.includedFiles[HeaderNamer.normalize(file)] = namer.name(of: file) }
 
         output.macroFiles = Set(collector.macroDefinitions.map(\.file))

@@ -40,7 +40,8 @@ public struct SnapshotBuilder {
     /// A reason as a snapshot keeps it: paths relative to their include root, so the
     /// file says the same wherever the tree was.
     private static func withoutRoots(_ reason: String, _ request: SnapshotRequest) -> String {
-        let roots = (request.includeDirectories.map { HeaderResolver.absolute($0) } + request.tree.genericRoots)
+        let treeRoot = request.tree == .host ? [] : [request.tree.root]
+        let roots = (request.includeDirectories.map { HeaderResolver.absolute($0) } + request.tree.genericRoots + treeRoot)
             .map { HeaderNamer.normalize($0) + "/" }.sorted { $0.count > $1.count }
         var text = reason
         for header in request.headers { text = text.replacingOccurrences(of: header.path, with: header.name) }
@@ -134,13 +135,13 @@ public struct SnapshotBuilder {
                     // Not this header's fault: no header can be parsed.
                     throw error
                 case let .failure(error) where request.keepGoing:
-                    let explained = Self.explained(error, environment)
+                    let explained = Self.explained(error, environment, request)
                     let reason = (explained as? LocalizedError)?.errorDescription ?? "\(explained)"
                     skipped.append(SkippedHeader(header: header.name, target: environment.target.name, reason: reason))
                     warnings.insert(skipped.last!.message)
                     failures.append("\(header.name) for \(environment.target.name): \(reason)")
                 case let .failure(error):
-                    throw Self.explained(error, environment)
+                    throw Self.explained(error, environment, request)
                 }
             }
             extractions.expandCachedChunks()
@@ -155,17 +156,53 @@ public struct SnapshotBuilder {
             merged.leftOut = leftOut.isEmpty ? nil : leftOut.sorted()
             targets.append(merged)
         }
-        return Result(snapshot: Snapshot(targets: targets), warnings: warnings.sorted(), skipped: skipped, cache: session?.finish())
+        return Result(snapshot: Snapshot(targets: targets), warnings: HeaderProvenance.merged(warnings.sorted()), skipped: skipped,
+                      cache: session?.finish())
     }
 }
 
 extension SnapshotBuilder {
     /// A header that includes a C library header fails when the target's C library
     /// is not installed: say which package to install.
-    private static func explained(_ error: Error, _ environment: TargetEnvironment) -> Error {
-        guard case let UAPIError.headerError(diagnostic, more) = error, diagnostic.contains("file not found"),
-              let package = environment.missingLibcPackage else { return error }
-        return UAPIError.headerError(diagnostic: "\(diagnostic) (the \(environment.target.name) C library headers are not installed: apt-get install -y \(package))", more: more)
+    /// Clang's message, with what to do about it: which tree was searched and which flag
+    /// fixes it, or that a kernel-internal type needs `--kernel-types`.
+    private static func explained(_ error: Error, _ environment: TargetEnvironment, _ request: SnapshotRequest) -> Error {
+        guard case let UAPIError.headerError(diagnostic, more) = error else { return error }
+        if let hint = hint(for: diagnostic, environment, request) {
+            return UAPIError.headerError(diagnostic: "\(diagnostic) (\(hint))", more: more)
+        }
+        return error
+    }
+
+    /// Kernel-internal spellings a copied driver header uses (QEMU's pvrdma copies).
+    private static let kernelInternalTypes: Set<String> = ["u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64",
+        "__le16", "__le32", "__le64", "__be16", "__be32", "__be64", "bool", "dma_addr_t"]
+
+    private static func hint(for diagnostic: String, _ environment: TargetEnvironment, _ request: SnapshotRequest) -> String? {
+        let target = environment.target.name
+        if let name = quoted(after: "unknown type name ", in: diagnostic), kernelInternalTypes.contains(name), !request.kernelTypes {
+            return "\(name) is a kernel-internal type: parse with --kernel-types, which maps u32, __le64, bool and BIT() to UAPI types"
+        }
+        guard diagnostic.contains("file not found"), let missing = quoted(after: "", in: diagnostic) else { return nil }
+        if missing.hasPrefix("asm/") {
+            return "target \(target): \(missing) is in none of its asm directories (\(environment.asmDirectories.joined(separator: ", "))) of \(request.tree.description); give the tree that has it with --sysroot, or leave the target out"
+        }
+        if let package = environment.missingLibcPackage {
+            return "the \(target) C library headers are not installed: apt-get install -y \(package)"
+        }
+        let top = missing.split(separator: "/").first.map(String.init) ?? ""
+        if HeaderTree.kernelDirectories.contains(top) {
+            return "searched \(request.tree.description); give the tree that has it with --sysroot, or its include root with -I"
+        }
+        return nil
+    }
+
+    /// The text between the first pair of single quotes after `prefix`.
+    private static func quoted(after prefix: String, in text: String) -> String? {
+        guard let start = text.range(of: prefix + "'") ?? (prefix.isEmpty ? text.range(of: "'") : nil) else { return nil }
+        let rest = text[start.upperBound...]
+        guard let end = rest.firstIndex(of: "'") else { return nil }
+        return String(rest[..<end])
     }
 
     /// A missing include root would be skipped silently by clang.

@@ -27,6 +27,11 @@ struct TargetEnvironment: Sendable {
     let libraryDirectories: [String]
     /// The package to install when the target's C library headers are missing.
     let missingLibcPackage: String?
+    /// The build machine's kernel directories a tree that lacks a header falls back to
+    /// (QEMU's, a vendored copy), each ending in `/`: a header found there is named in a note.
+    let borrowedDirectories: [String]
+    /// What the tree is, for that note.
+    let treeDescription: String
 
     init(target: Target, request: SnapshotRequest, overlay: IncludeOverlay) throws {
         self.target = target
@@ -39,6 +44,10 @@ struct TargetEnvironment: Sendable {
             throw UAPIError.treeLacksAsmHeaders(target: target.name, tree: tree.root, searched: searched)
         }
         asmDirectories = asm.map { HeaderNamer.normalize($0) }
+        treeDescription = tree.description
+        borrowedDirectories = tree.borrowsFromHost
+            ? (HeaderTree.host.genericRoots + (HeaderTree.host.asmDirectories(for: target) ?? [])).map { HeaderNamer.normalize($0) + "/" }
+            : []
         let userRoots = request.includeDirectories.map { HeaderNamer.normalize(HeaderResolver.absolute($0)) }
         self.userRoots = userRoots
         kernelRoots = userRoots + tree.genericRoots

@@ -372,6 +372,8 @@ final class SyncTransactionTests: XCTestCase {
         XCTAssertEqual(result.status, 2, result.stderr)
         XCTAssertTrue(result.stderr.contains("uapi: error: linux/fixdev.h:7:10: 'linux/no_such_header.h' file not found"), result.stderr)
         XCTAssertFalse(result.stderr.contains("uapi-sync-"), result.stderr)
-        XCTAssertFalse(result.stderr.contains(FileManager.default.temporaryDirectory.path), result.stderr)
+        // The --from tree the user named may be named (it says where the include was looked for).
+        XCTAssertFalse(result.stderr.replacingOccurrences(of: source.path, with: "<from>")
+            .contains(FileManager.default.temporaryDirectory.path), result.stderr)
     }
 }
