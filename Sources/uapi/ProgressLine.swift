@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 
 /// A self-overwriting progress line on standard error: what the run is doing, how far
-/// (when known) and for how long. Drawn only when standard error is a terminal, and only
-/// once the run has taken about a second, so quick runs, pipes, logs and tests see nothing.
+/// (when known) and for how long, once the run has taken about a second. When standard
+/// error is a pipe or a file (a CI log), a plain line every ten seconds instead, so a long
+/// run is seen to move and a quick one prints nothing.
 final class ProgressLine: @unchecked Sendable {
     /// The line being drawn, if any: other output on standard error clears it first.
     nonisolated(unsafe) private static var current: ProgressLine?
@@ -16,22 +17,29 @@ final class ProgressLine: @unchecked Sendable {
     private var done = 0, total = 0
     private var drawn = false
     private var timer: DispatchSourceTimer?
+    /// Plain lines (a pipe or a file), one every `delay` seconds.
+    private let plain: Bool
 
     /// Starts a line for `phase` ("parsing", "comparing", ...); a no-op object when off.
     static func start(_ phase: String) -> ProgressLine {
-        ProgressLine(phase: phase, enabled: enabled)
+        let terminal = CLIOutput.stderrIsTerminal && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        return ProgressLine(phase: phase, plain: !terminal)
     }
 
-    /// On a terminal, unless TERM=dumb. `UAPI_PROGRESS_DELAY` (seconds) moves the one-second
-    /// threshold, for trying the line out on a short run.
-    static var enabled: Bool {
-        CLIOutput.stderrIsTerminal && ProcessInfo.processInfo.environment["TERM"] != "dumb"
-    }
-
-    private init(phase: String, enabled: Bool) {
+    /// `UAPI_PROGRESS_DELAY` (seconds) moves the threshold (one second on a terminal, ten
+    /// on a pipe), for trying the line out on a short run.
+    private init(phase: String, plain: Bool) {
         self.phase = phase
-        delay = ProcessInfo.processInfo.environment["UAPI_PROGRESS_DELAY"].flatMap(TimeInterval.init) ?? 1
-        guard enabled else { return }
+        self.plain = plain
+        delay = ProcessInfo.processInfo.environment["UAPI_PROGRESS_DELAY"].flatMap(TimeInterval.init) ?? (plain ? 10 : 1)
+        if plain {
+            let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+            timer.schedule(deadline: .now() + max(delay, 0.1), repeating: max(delay, 0.1))
+            timer.setEventHandler { [weak self] in self?.draw() }
+            timer.resume()
+            self.timer = timer
+            return
+        }
         Self.registry.lock()
         Self.current = self
         Self.registry.unlock()
@@ -98,6 +106,10 @@ final class ProgressLine: @unchecked Sendable {
         var text = "uapi: \(phase)"
         if total > 0 { text += " \(done)/\(total) (\(done * 100 / total)%)" }
         text += ", \(Int(elapsed)) s"
+        if plain {
+            FileHandle.standardError.write(Data("\(text)\n".utf8))
+            return
+        }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
         drawn = true
     }

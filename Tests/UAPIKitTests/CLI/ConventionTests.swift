@@ -114,7 +114,7 @@ final class ConventionTests: XCTestCase {
         return (terminal, stdout, result.status)
     }
 
-    func testEveryLongCommandShowsProgressOnATerminalOnly() throws {
+    func testEveryLongCommandShowsProgressOnATerminalAndInALog() throws {
         let project = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: project) }
         let fixtures = TestPaths.fixtures
@@ -142,10 +142,17 @@ final class ConventionTests: XCTestCase {
             XCTAssertTrue(shown.terminal.contains(" s\r\u{1B}[K"), "the line is cleared: \(shown.terminal.debugDescription)")
             XCTAssertFalse(shown.stdout.contains("\u{1B}[K"), "\(arguments): standard output is no terminal")
 
-            // Not a terminal: nothing, however long the run.
-            let piped = try CommandRunner.run(TestPaths.uapiBinary.path, arguments, in: project, environment: ["UAPI_PROGRESS_DELAY": "0"])
+            // Not a terminal: never an escape sequence, and nothing before the threshold.
+            let piped = try CommandRunner.run(TestPaths.uapiBinary.path, arguments, in: project, environment: ["UAPI_PROGRESS_DELAY": "30"])
             XCTAssertFalse(piped.stderr.contains("uapi: parsing") || piped.stderr.contains("\u{1B}[K"), "\(arguments): \(piped.stderr)")
         }
+        // A long run on a pipe (a CI log) prints a plain line every threshold (ten seconds by default).
+        let long = try CommandRunner.run(TestPaths.uapiBinary.path, ["snapshot", "--no-cache", "--target", "x86_64", "--keep-going", "/usr/include/linux"],
+                                         in: project, environment: ["UAPI_PROGRESS_DELAY": "0.2"])
+        XCTAssertEqual(long.status, 0, long.stderr)
+        let lines = long.stderr.split(separator: "\n").filter { $0.hasPrefix("uapi: parsing ") }
+        XCTAssertFalse(lines.isEmpty, long.stderr)
+        XCTAssertTrue(lines.allSatisfy { $0.hasSuffix(" s") && !$0.contains("\u{1B}") }, "\(lines)")
         // A run shorter than the threshold (here 30 s; 1 s by default) shows nothing either.
         let quick = try onTerminal(["lint", header], in: project, delay: "30")
         XCTAssertEqual(quick.status, 12, quick.terminal)
