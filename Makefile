@@ -122,7 +122,7 @@ deps-libc:
 # several linux-libc-dev versions are snapshotted whole per target, diffed, and every
 # breaking finding is checked with gcc on both trees. Exits 1 while any false alarm remains.
 ACCURACY_DIR := .accuracy
-FETCH_HEADERS := ../shared/tools/fetch-linux-libc-dev.sh
+FETCH_HEADERS := scripts/fetch-linux-libc-dev.sh
 .PHONY: accuracy
 accuracy: build
 	@ls -d $(ACCURACY_DIR)/*/usr/include/linux >/dev/null 2>&1 || { \
@@ -138,3 +138,12 @@ fuzz: deps
 	$(SWIFT) build
 	python3 scripts/fuzz.py --binary .build/debug/uapi --seconds $(FUZZ_SECONDS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 .PHONY: fuzz
+
+# Slow checks on real trees and real clients (not part of `make test`): two linux-libc-dev
+# versions (fetched into .accuracy/ as for `make accuracy`) and, when present, a clone of
+# QEMU's public git history in .real/qemu (QEMU=DIR elsewhere). See scripts/real-clients.py.
+QEMU ?= .real/qemu
+.PHONY: real-clients
+real-clients: build
+	@ls -d $(ACCURACY_DIR)/*/usr/include/linux >/dev/null 2>&1 || $(FETCH_HEADERS) $(ACCURACY_DIR)
+	python3 scripts/real-clients.py --uapi $(UAPI_RELEASE) --trees $(ACCURACY_DIR) --qemu $(QEMU)
