@@ -22,28 +22,37 @@ public struct RevisionBaseline {
     }
 
     public func snapshot(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (snapshot: Snapshot, notes: [String], cache: CacheStatistics?) {
-        let configDirectory = (Self.realPath(configPath) as NSString).deletingLastPathComponent
+        let absolute = HeaderNamer.normalize(HeaderResolver.absolute(configPath))
+        // The config's own place in the repository (a link is taken where it is, as the working side reads it).
+        let configDirectory = Self.realPath((absolute as NSString).deletingLastPathComponent)
         let top = try Self.repositoryTop(containing: configDirectory)
         let inRepository = { (path: String) -> String? in
-            let real = Self.realPath(path)
-            return real == top ? "" : real.hasPrefix(top + "/") ? String(real.dropFirst(top.count + 1)) : nil
+            path == top ? "" : path.hasPrefix(top + "/") ? String(path.dropFirst(top.count + 1)) : nil
         }
-        guard let configName = inRepository(configPath) else {
+        guard let configDirectoryName = inRepository(configDirectory) else {
             throw UAPIError.badArgument("--against \(revision): the config \(configPath) is not inside the git repository \(top)")
         }
-        // The config's own include roots (those in the repository) and its directory hold the headers.
-        let current = try ProjectConfig.load(path: configPath)
-        let roots = current.include.compactMap(inRepository)
-        let copy = [configName] + (roots.isEmpty ? [GitSideCheckout.parentPath(configName)] : roots)
-        let checkout = try GitSideCheckout.make(repository: top, revision: revision, path: "", cacheDirectory: cache?.directory,
+        let configName = (configDirectoryName.isEmpty ? "" : configDirectoryName + "/") + (absolute as NSString).lastPathComponent
+        // The config as committed decides what to copy: its own include roots, as they are at the revision.
+        let git = GitTree(repository: top)
+        let commit = try git.commit(revision)
+        let committed = try Self.committedConfig(git: git, commit: commit, name: configName, revision: revision)
+        let roots = committed.include.compactMap { root -> String? in
+            GitSideCheckout.normalized(root.hasPrefix("/") ? String(inRepository(HeaderNamer.normalize(root)) ?? "/") : root)
+        }.filter { !$0.hasPrefix("/") }
+        let copy = [configName] + (roots.isEmpty ? [configDirectoryName] : roots)
+        let checkout = try GitSideCheckout.make(repository: top, revision: commit, path: "", cacheDirectory: cache?.directory,
                                                 fromTop: true, alsoCopy: copy, copyingSide: false)
         defer { checkout.removeIfTemporary() }
-        let committedConfig = "\(checkout.directory)/\(configName)"
-        guard FileManager.default.fileExists(atPath: committedConfig) else {
-            throw UAPIError.badArgument("--against \(revision): \(configName) does not exist at that revision; compare with a revision that has it, or use a baseline file (uapi check --update-baseline)")
-        }
         do {
-            let config = try ProjectConfig.load(path: committedConfig)
+            var config = try ProjectConfig.load(path: "\(checkout.directory)/\(configName)")
+            // Include roots inside the repository are the revision's; names are looked up in them
+            // (and beside the working directory's place in the copy), never in the working tree.
+            config.include = config.include.map { root in
+                inRepository(Self.realPath(root)).map { "\(checkout.directory)/\($0)" } ?? root
+            }
+            let place = inRepository(Self.realPath(FileManager.default.currentDirectoryPath)).map { "\(checkout.directory)/\($0)" }
+            config.headers = config.headers.map { Self.inCopy($0, roots: config.include, place: place) }
             var (request, notes) = try ConfigSnapshot.request(config, targetsOverride: targetsOverride, jobs: jobs)
             request.tree = try HeaderTree.forInputs(request.headers.map(\.path), explicit: nil)
             request.limits = limits
@@ -55,6 +64,38 @@ public struct RevisionBaseline {
                 $0.replacingOccurrences(of: $1 + "/", with: "git:\(revision):")
             }
         }
+    }
+
+    /// The config file as committed at the revision, parsed where it would be in the work tree.
+    private static func committedConfig(git: GitTree, commit: String, name: String, revision: String) throws -> ProjectConfig {
+        guard let data = try? git.read(revision: commit, path: name) else {
+            throw UAPIError.badArgument("--against \(revision): \(name) does not exist at that revision; compare with a revision that has it, or use a baseline file (uapi check --update-baseline)")
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("uapi-config-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let file = "\(scratch)/\(name)"
+        do {
+            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: file))
+        } catch {
+            throw UAPIError.cannotWrite(path: file, reason: "\(SystemError.describe(error)) (a copy of the committed config; set TMPDIR to a writable directory)")
+        }
+        var config = try ProjectConfig.load(path: file)
+        // Relative include roots, as the repository names them.
+        config.include = config.include.map { $0.hasPrefix(scratch + "/") ? String($0.dropFirst(scratch.count + 1)) : $0 }
+        return config
+    }
+
+    /// A header name of the committed config as an absolute path in the copy: beside the
+    /// working directory's place first (as the working side reads a relative path), then
+    /// under each include root; the name itself when neither has it (the error names it).
+    private static func inCopy(_ name: String, roots: [String], place: String?) -> String {
+        if name.hasPrefix("/") { return name }
+        for base in (place.map { [$0] } ?? []) + roots where FileManager.default.fileExists(atPath: "\(base)/\(name)") {
+            // A name under an include root keeps its include name: resolve() names it from the roots.
+            return HeaderNamer.normalize("\(base)/\(name)")
+        }
+        return name
     }
 
     private static func repositoryTop(containing directory: String) throws -> String {

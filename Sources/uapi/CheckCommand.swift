@@ -86,7 +86,7 @@ struct CheckCommand: ParsableCommand {
         let baseline = try against.snapshot(progress: progress.update)
         baseline.notes.forEach(CLIOutput.warning)
         progress.begin("parsing the working tree")
-        let built = try currentSnapshot(project, progress: progress)
+        let built = try currentSnapshot(project, progress: progress, alreadySaid: Set(baseline.notes))
         cache.report(built.cache.map { $0 + (baseline.cache ?? CacheStatistics()) })
         progress.begin("comparing with \(revision)")
         let policy = try report.loadPolicy(default: project.policyPath)
@@ -98,14 +98,14 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// The configured headers as they are now, each read with the tree it is in.
-    private func currentSnapshot(_ project: ProjectConfig, progress: ProgressLine) throws -> SnapshotBuilder.Result {
+    private func currentSnapshot(_ project: ProjectConfig, progress: ProgressLine, alreadySaid: Set<String> = []) throws -> SnapshotBuilder.Result {
         var (request, notes) = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
         request.tree = try HeaderTree.forInputs(request.headers.map(\.path), explicit: nil)
         request.limits = limitOptions.limits
-        notes.forEach(CLIOutput.warning)
+        notes.filter { !alreadySaid.contains($0) }.forEach(CLIOutput.warning)
         request.cache = cache.cache()
         let built = try SnapshotBuilder(request: request).build(progress: progress.update)
-        built.warnings.forEach(CLIOutput.warning)
+        built.warnings.filter { !alreadySaid.contains($0) }.forEach(CLIOutput.warning)
         return built
     }
 
