@@ -6,6 +6,7 @@ import UAPIDiff
 /// it is, from the differ and the policy.
 struct TimelineBuilder {
     private(set) var timelines: [String: DefinitionTimeline] = [:]
+    private var gapBefore: Set<String> = []
     private let revisions: [RevisionLabel]
 
     init(revisions: [RevisionLabel]) {
@@ -21,7 +22,10 @@ struct TimelineBuilder {
         }
     }
 
-    mutating func step(to index: Int, _ comparison: RecordedHistory.Comparison) {
+    /// `gapBefore`: headers that did not parse at the revision before `index`; their changes
+    /// here may have happened there, and the event says so.
+    mutating func step(to index: Int, _ comparison: RecordedHistory.Comparison, gapBefore: Set<String> = []) {
+        self.gapBefore = gapBefore
         var own: [String: [HistoryChange]] = [:]
         for change in comparison.changes {
             own[change.name, default: []].append(change)
@@ -33,27 +37,59 @@ struct TimelineBuilder {
             guard let definition = after ?? before else { continue }
             let kind: HistoryEvent.Kind = before == nil ? .appeared : after == nil ? .removed : .changed
             if let changes = own[name] {
-                // A definition that moved is still defined: its other changes are changes.
-                let movedAway = after == nil && changes.contains { $0.category == .moved }
                 for change in changes {
-                    var kind = movedAway ? .changed : kind, other: String?
+                    var kind = kind, other: String?
+                    if after == nil {
+                        // Per change, for its targets: moved, removed, or (when it moved, itself or
+                        // with the record it is in, on those targets) still defined and changed.
+                        if change.category == .moved { kind = .moved }
+                        else if change.category == .removed { kind = .removed }
+                        else if movedOn(change.targets, name, changes + comparison.changes) { kind = .changed }
+                    }
                     if change.category == .renamed, let newName = change.newName {
                         other = change.name == name ? newName : change.name
                         if change.name == name, after == nil { kind = .renamed }
                     }
-                    if change.category == .moved, after == nil { kind = .moved }
                     add(name, definition, event(index, kind, change, other: other))
+                }
+            } else if kind == .removed, definition.item == .field, !ownerMoves(name, comparison.changes).isEmpty {
+                // A field of a record that moved moved with it, on the move's targets; where the
+                // record was removed instead (another architecture), the field went with it.
+                for change in ownerMoves(name, comparison.changes) {
+                    add(name, definition, event(index, change.category == .moved ? .moved : .removed, change,
+                                                text: change.category == .moved ? "moved with its record" : "no longer defined"))
                 }
             } else if kind != .changed {
                 // Came or went without a change of its own: a field appended by a tail
                 // extension, carved out of a reserved field, or of a record added or removed.
                 let cause = definition.item == .field ? ownerChange(of: name, in: comparison.changes) : nil
-                // A field of a record that moved moved with it.
-                let moved = kind == .removed && cause?.category == .moved
-                add(name, definition, event(index, moved ? .moved : kind, cause,
-                                            text: kind == .appeared ? "first defined here" : moved ? "moved with its record" : "no longer defined"))
+                add(name, definition, event(index, kind, cause, text: kind == .appeared ? "first defined here" : "no longer defined"))
             }
         }
+    }
+
+    /// Whether `name`, or a record above it, moved to another header on every one of `targets`.
+    private func movedOn(_ targets: [String], _ name: String, _ changes: [HistoryChange]) -> Bool {
+        var candidates = [name]
+        var owner = Substring(name)
+        while let dot = owner.lastIndex(of: ".") {
+            owner = owner[..<dot]
+            candidates.append(String(owner))
+        }
+        let moved = Set(changes.filter { $0.category == .moved && candidates.contains($0.name) }.flatMap(\.targets))
+        return !moved.isEmpty && (targets.isEmpty || Set(targets).isSubset(of: moved))
+    }
+
+    /// The nearest record above `name` that moved or was removed: its move and removal changes.
+    private func ownerMoves(_ name: String, _ changes: [HistoryChange]) -> [HistoryChange] {
+        var owner = Substring(name)
+        while let dot = owner.lastIndex(of: ".") {
+            owner = owner[..<dot]
+            let prefix = String(owner)
+            let found = changes.filter { ($0.category == .moved || $0.category == .removed) && $0.name == prefix }
+            if found.contains(where: { $0.category == .moved }) { return found }
+        }
+        return []
     }
 
     var sorted: [DefinitionTimeline] {
@@ -62,7 +98,7 @@ struct TimelineBuilder {
 
     /// The change of the nearest record above a field that explains it (`a.u.x` -> `a.u`, then `a`).
     private func ownerChange(of field: String, in changes: [HistoryChange]) -> HistoryChange? {
-        let causes: Set<ChangeCategory> = [.tailExtension, .reservedUsed, .added, .removed, .moved]
+        let causes: Set<ChangeCategory> = [.tailExtension, .reservedUsed, .added, .removed]
         var owner = Substring(field)
         while let dot = owner.lastIndex(of: ".") {
             owner = owner[..<dot]
@@ -76,6 +112,10 @@ struct TimelineBuilder {
     }
 
     private mutating func add(_ name: String, _ definition: Inventory.Definition, _ event: HistoryEvent) {
+        var event = event
+        if event.index > 0, gapBefore.contains(definition.header) {
+            event.text += " (at or before this revision: \(definition.header) does not parse at \(revisions[event.index - 1].name))"
+        }
         timelines[name, default: DefinitionTimeline(name: name, item: definition.item, header: definition.header, events: [])]
             .events.append(event)
     }
