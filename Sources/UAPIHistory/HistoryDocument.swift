@@ -29,6 +29,9 @@ public struct HistoryDocument: Codable, Sendable, Equatable {
         public var changes: [HistoryChange]
         /// When each of those definitions changed, after the base.
         public var timelines: [DefinitionTimeline]
+        /// Headers that do not parse at the base or at the end (per target): their net
+        /// difference is unknown, not none. Absent when there are none.
+        public var unknown: [String]?
     }
 
     /// Definitions that changed between a release candidate and its release.
@@ -47,7 +50,8 @@ public struct HistoryDocument: Codable, Sendable, Equatable {
 
     public struct TargetMatrix: Codable, Sendable, Equatable {
         public var target: String
-        /// `breaking[i][j]`: breaking changes between revisions i and j; 0 means compatible.
+        /// `breaking[i][j]`: breaking changes between revisions i and j; 0 means compatible;
+        /// -1 means unknown: a followed header does not parse at i or j for this target.
         public var breaking: [[Int]]
     }
 }

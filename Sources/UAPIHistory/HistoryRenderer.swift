@@ -32,12 +32,19 @@ enum HistoryWords {
         event.targets.isEmpty || Set(event.targets) == Set(all) ? "" : " [\(event.targets.joined(separator: ", "))]"
     }
 
+    /// ` (in 1a2b3c4, 2024-04-23)` when the revision is a merge that brought the change
+    /// in; nothing when the revision is the change (JSON has its date either way).
+    static func changedIn(_ event: HistoryEvent) -> String {
+        guard let commit = event.commit else { return "" }
+        return " (in \(commit)" + (event.date.map { ", \($0)" } ?? "") + ")"
+    }
+
     static func item(_ timeline: DefinitionTimeline) -> String {
         "\(timeline.item.rawValue) in \(timeline.header)"
     }
 
     static func cell(_ count: Int, diagonal: Bool) -> String {
-        diagonal ? "-" : count == 0 ? "ok" : "\(count) breaking"
+        diagonal ? "-" : count < 0 ? "?" : count == 0 ? "ok" : "\(count) breaking"
     }
 }
 
@@ -53,6 +60,9 @@ enum HistoryText {
         }
         if let since = document.sinceSync {
             lines += ["", "Since \(HistoryWords.label(since.base)), up to \(HistoryWords.label(since.end)): \(since.changes.count) net change\(since.changes.count == 1 ? "" : "s")"]
+            if let unknown = since.unknown {
+                lines.append("  unknown for \(unknown.joined(separator: ", ")): not parsed at one end (see the notes)")
+            }
             for change in since.changes {
                 let suppressed = change.suppressedBy.map { " (suppressed: \($0))" } ?? ""
                 lines.append("  \(change.severity.rawValue) \(change.category.rawValue): \(change.text)\(suppressed)")
@@ -68,7 +78,7 @@ enum HistoryText {
             lines += ["", "No release candidate and its release are both in the range."]
         }
         if let matrix = document.matrix {
-            lines += ["", "Compatibility (breaking changes from the older to the newer; ok = none):"]
+            lines += ["", "Compatibility (breaking changes from the older to the newer; ok = none; ? = a header does not parse at one of them):"]
             for table in matrix.targets {
                 let names = matrix.revisions.map(\.name)
                 let width = max(names.map(\.count).max() ?? 0, 10) + 2
@@ -91,7 +101,8 @@ enum HistoryText {
             lines.append("\(timeline.name) (\(HistoryWords.item(timeline)))")
             for event in timeline.events {
                 let label = event.label.padding(toLength: width, withPad: " ", startingAt: 0)
-                lines.append("  \(event.revision)  \(label)\(HistoryWords.verdict(event)): \(event.text)\(HistoryWords.targets(event, all: targets))")
+                lines.append("  \(event.revision)  \(label)\(HistoryWords.verdict(event)): \(event.text)\(HistoryWords.targets(event, all: targets))"
+                             + HistoryWords.changedIn(event))
             }
         }
         return lines
@@ -108,7 +119,9 @@ enum HistoryMarkdown {
         }
         if let since = document.sinceSync {
             lines += ["", "### Since \(HistoryWords.label(since.base)), up to \(HistoryWords.label(since.end))", ""]
-            if since.changes.isEmpty { lines.append("No net change.") }
+            if let unknown = since.unknown {
+                lines.append("Unknown for \(unknown.map { "`\($0)`" }.joined(separator: ", ")): not parsed at one end (see the notes).")
+            } else if since.changes.isEmpty { lines.append("No net change.") }
             for change in since.changes {
                 lines.append("- **\(change.severity.rawValue)** \(change.category.rawValue): \(escape(change.text))"
                              + (change.suppressedBy.map { " (suppressed: \(escape($0)))" } ?? ""))
@@ -120,7 +133,7 @@ enum HistoryMarkdown {
                 + table(churn.timelines, targets: document.targets)
         }
         if let matrix = document.matrix {
-            lines += ["", "### Compatibility", "", "Breaking changes from the older to the newer; ok = none."]
+            lines += ["", "### Compatibility", "", "Breaking changes from the older to the newer; ok = none; ? = a header does not parse at one of them."]
             for target in matrix.targets {
                 let names = matrix.revisions.map(\.name)
                 lines += ["", "| \(target.target) | " + names.map { "`\($0)`" }.joined(separator: " | ") + " |",
@@ -141,7 +154,7 @@ enum HistoryMarkdown {
         for timeline in timelines {
             for (position, event) in timeline.events.enumerated() {
                 let name = position == 0 ? "`\(timeline.name)` (\(timeline.item.rawValue))" : ""
-                lines.append("| \(name) | `\(event.label)` (\(event.revision)) | \(escape(HistoryWords.verdict(event))) | "
+                lines.append("| \(name) | `\(event.label)` (\(event.revision))\(HistoryWords.changedIn(event)) | \(escape(HistoryWords.verdict(event))) | "
                              + "\(escape(event.text))\(escape(HistoryWords.targets(event, all: targets))) |")
             }
         }

@@ -91,6 +91,11 @@ public enum HistorySession {
         if history.revisions.isEmpty, let first = history.notes.first {
             throw UAPIError.noHeaders("every revision has a header that does not parse (\(first)); check --path, --target and the headers")
         }
+        for (target, headers) in history.failedEverywhere.sorted(by: { $0.key < $1.key }) {
+            if let (header, reason) = headers.sorted(by: { $0.key < $1.key }).first {
+                throw UAPIError.noHeaders("\(header) does not parse at any of the \(history.revisions.count) revisions for \(target): \(reason)")
+            }
+        }
         guard history.states.contains(where: { $0.values.contains { !$0.isEmpty } }) else {
             throw UAPIError.noHeaders("nothing under '\(request.scope.path)' matches \(request.scope.patterns.joined(separator: ", ")) at any of the \(history.revisions.count) revisions; check --path and the header names (relative to --path, e.g. linux/vfio.h)")
         }
@@ -119,6 +124,8 @@ public enum HistorySession {
         }
         let otherView = request.sinceSync != nil || request.rcChurn || !request.matrix.isEmpty
         if request.item != nil || !otherView { document.timelines = selected }
+        var provenance = EventProvenance(git: git, path: request.scope.path, revisions: history.revisions)
+        try provenance.annotate(&document)
         return document
     }
 

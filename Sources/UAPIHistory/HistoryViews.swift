@@ -13,7 +13,7 @@ struct HistoryViews {
         var builder = TimelineBuilder(revisions: history.revisions)
         if !history.revisions.isEmpty { builder.start(history.inventory(0), startsAtRoot: startsAtRoot) }
         for index in history.revisions.indices.dropFirst() {
-            builder.step(to: index, history.compare(index - 1, index))
+            builder.step(to: index, history.compare(index - 1, index), gapBefore: Set(history.gaps[index - 1].values.joined()))
         }
         timelines = builder.sorted
     }
@@ -53,8 +53,12 @@ struct HistoryViews {
         let net = history.compare(base, end).changes.filter { change in
             names.map { $0.contains(change.name) || change.newName.map($0.contains) == true } ?? true
         }
+        let unknown = history.targets.flatMap { target in
+            history.unknownHeaders(base, end, target: target).map { "\($0) (\(target))" }
+        }.sorted()
         return HistoryDocument.SinceSync(base: history.revisions[base], end: history.revisions[end], changes: net,
-                                         timelines: HistoryViews.events(after: base, through: end, in: selected))
+                                         timelines: HistoryViews.events(after: base, through: end, in: selected),
+                                         unknown: unknown.isEmpty ? nil : unknown)
     }
 
     /// For each version with a release candidate and its release in the range: what
@@ -88,7 +92,9 @@ struct HistoryViews {
                 let (older, newer) = indices[a] <= indices[b] ? (indices[a], indices[b]) : (indices[b], indices[a])
                 let breaking = history.compare(older, newer).changes.filter(\.isBreaking)
                 for target in history.targets {
-                    let count = breaking.filter { $0.targets.contains(target) }.count
+                    // A header that does not parse at either end makes the cell unknown, never "ok".
+                    let unknown = !history.unknownHeaders(older, newer, target: target).isEmpty
+                    let count = unknown ? -1 : breaking.filter { $0.targets.contains(target) }.count
                     counts[target]![a][b] = count
                     counts[target]![b][a] = count
                 }

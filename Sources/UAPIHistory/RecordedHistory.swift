@@ -12,6 +12,10 @@ final class RecordedHistory {
     private(set) var states: [RevisionEntries] = []
     /// Headers left out of a revision because they did not parse there, and why.
     private(set) var notes: [String] = []
+    /// Per revision, per target: the headers whose state there is a stand-in (they did not parse).
+    private(set) var gaps: [[String: Set<String>]] = []
+    /// Per target, the headers that parse at none of the revisions, with the last reason.
+    private(set) var failedEverywhere: [String: [String: String]] = [:]
     private let store: HistoryStore
     private var parts: [String: TargetSnapshot] = [:]
 
@@ -29,8 +33,10 @@ final class RecordedHistory {
         self.targets = targets
         self.policy = policy
         var lastGood: [String: [String: String]] = [:]
+        var parsedSomewhere = Set<String>()
         var unfilled: [(revision: Int, target: String, header: String)] = []
         for label in labels {
+            var gap: [String: Set<String>] = [:]
             guard var entries = try store.entries(commit: label.commit, scope: scope.id, targets: targets) else {
                 throw UAPIError.badHistoryDatabase(path: store.path, reason: "revision \(label.short) is not recorded for \(targets.joined(separator: ", "))")
             }
@@ -41,6 +47,8 @@ final class RecordedHistory {
                 for (header, key) in headers.sorted(by: { $0.key < $1.key }) {
                     if let reason = try failure(of: key) {
                         notes.append("\(header) left out of \(label.name) (\(label.short)) for \(target), a gap in its timeline: \(reason)")
+                        gap[target, default: []].insert(header)
+                        failedEverywhere[target, default: [:]][header] = reason
                         if let previous = lastGood[target]?[header] {
                             entries[target]![header] = previous
                         } else {
@@ -49,11 +57,18 @@ final class RecordedHistory {
                         }
                     } else {
                         lastGood[target, default: [:]][header] = key
+                        parsedSomewhere.insert("\(target)\u{0}\(header)")
                     }
                 }
             }
             revisions.append(label)
             states.append(entries)
+            gaps.append(gap)
+        }
+        for (target, headers) in failedEverywhere {
+            for (header, _) in headers where parsedSomewhere.contains("\(target)\u{0}\(header)") {
+                failedEverywhere[target]![header] = nil
+            }
         }
         for gap in unfilled {
             let next = states[(gap.revision + 1)...].lazy.compactMap { $0[gap.target]?[gap.header] }.first
@@ -68,6 +83,11 @@ final class RecordedHistory {
         guard let snapshot = part.snapshot else { return part.error ?? "no reason recorded" }
         parts[key] = snapshot
         return nil
+    }
+
+    /// The headers, on `target`, whose state at revision `i` or `j` is a stand-in.
+    func unknownHeaders(_ i: Int, _ j: Int, target: String) -> Set<String> {
+        (gaps[i][target] ?? []).union(gaps[j][target] ?? [])
     }
 
     func index(of commit: String) -> Int? {

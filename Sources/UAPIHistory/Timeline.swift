@@ -32,6 +32,10 @@ public struct HistoryEvent: Codable, Sendable, Equatable {
     public var text: String
     /// For a rename: the new name on the old name's timeline, the old name on the new one's.
     public var otherName: String?
+    /// The commit that changed the header, when it is not the revision itself (the revision
+    /// is a first-parent merge that brought it in), and that commit's date (YYYY-MM-DD).
+    public var commit: String?
+    public var date: String?
 }
 
 /// Everything that happened to one definition over the revisions, oldest first.

@@ -77,6 +77,7 @@ final class HistoryTreeTests: XCTestCase {
         let all = try events(result)
         XCTAssertTrue(all.contains { $0.name.hasPrefix("broken") && $0.revision == "v4" }, "\(all)")
         XCTAssertFalse(all.contains { $0.name.hasPrefix("broken") && $0.revision == "v3" }, "\(all)")
+        XCTAssertTrue(result.stdoutText.contains("(at or before this revision: linux/broken.h does not parse at v3)"), result.stdoutText)
         // The standard-headers include is read from the revision through -I: its change shows at v5.
         XCTAssertTrue(all.contains { $0.name.hasPrefix("user") && $0.revision == "v5" }, "\(all)")
     }
@@ -100,5 +101,71 @@ final class HistoryTreeTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: bare.appendingPathComponent(".uapi-history.sqlite").path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: here.appendingPathComponent("qemu.uapi-history.sqlite").path), result.stderr)
+    }
+
+    func testAnEventNamesTheCommitThatChangedTheHeaderAndItsDate() throws {
+        let repo = try TestPaths.temporaryDirectory()
+        func git(_ args: String..., date: String = "2024-04-23T12:00:00") throws -> String {
+            let result = try CommandRunner.run("git", ["-C", repo.path, "-c", "user.name=t", "-c", "user.email=t@t"] + args,
+                                               environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            return result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        _ = try git("init", "-q", "-b", "main")
+        try write("struct s { int a; };\n", "linux-headers/linux/s.h", in: repo)
+        _ = try git("add", "-A"); _ = try git("commit", "-qm", "one", date: "2024-01-01T12:00:00"); _ = try git("tag", "one")
+        _ = try git("checkout", "-qb", "sync")
+        try write("struct s { int a; int b; };\n", "linux-headers/linux/s.h", in: repo)
+        _ = try git("commit", "-qam", "linux-headers: update", date: "2024-04-23T12:00:00")
+        let change = try git("rev-parse", "HEAD")
+        _ = try git("checkout", "-q", "main")
+        _ = try git("merge", "-q", "--no-ff", "-m", "Merge the sync", "sync", date: "2024-05-01T12:00:00")
+        _ = try git("tag", "two")
+
+        let result = try CommandRunner.uapi(["history", "--repo", repo.path, "--db", repo.appendingPathComponent("h.sqlite").path,
+                                             "--path", "linux-headers", "one..two", "linux/s.h", "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let document = try JSONSerialization.jsonObject(with: result.stdout) as! [String: Any]
+        let timelines = document["timelines"] as? [[String: Any]] ?? []
+        let field = try XCTUnwrap(timelines.first { $0["name"] as? String == "s.b" }, result.stdoutText)
+        let event = try XCTUnwrap((field["events"] as? [[String: Any]])?.last)
+        XCTAssertEqual(event["label"] as? String, "two")
+        XCTAssertTrue(change.hasPrefix(event["commit"] as? String ?? "-"), "\(event)")
+        XCTAssertEqual(event["date"] as? String, "2024-04-23")
+        let text = try CommandRunner.uapi(["history", "--repo", repo.path, "--db", repo.appendingPathComponent("h.sqlite").path,
+                                           "--path", "linux-headers", "one..two", "linux/s.h"])
+        XCTAssertTrue(text.stdoutText.contains("(in \(event["commit"] as? String ?? "?"), 2024-04-23)"), text.stdoutText)
+    }
+
+    func testAMoveIsPerTargetAndAGapMakesSinceSyncAndTheMatrixUnknown() throws {
+        let repo = try qemuRepository()
+        // kvm_moving went into asm-x86/kvm.h only: on aarch64 it is gone (QEMU's asm-arm64 lacks it).
+        let both = try history(repo, ["linux/kvm.h", "--target", "x86_64,aarch64"])
+        XCTAssertEqual(both.status, 0, both.stderr)
+        let document = try JSONSerialization.jsonObject(with: both.stdout) as! [String: Any]
+        let timelines = document["timelines"] as? [[String: Any]] ?? []
+        let moving = try XCTUnwrap(timelines.first { $0["name"] as? String == "kvm_moving" })
+        let kinds = (moving["events"] as? [[String: Any]] ?? []).filter { $0["label"] as? String == "v2" }
+            .map { "\($0["kind"] as? String ?? "") \(($0["targets"] as? [String] ?? []).joined(separator: ","))" }
+        XCTAssertEqual(Set(kinds), ["moved x86_64", "removed aarch64"], "\(kinds)")
+
+        // broken.h does not parse at v3: what changed from v3 to v4 is unknown, not "ok".
+        let matrix = try history(repo, ["linux/broken.h", "--matrix", "v2,v3,v4"])
+        XCTAssertEqual(matrix.status, 0, matrix.stderr)
+        let cells = (((try JSONSerialization.jsonObject(with: matrix.stdout) as! [String: Any])["matrix"] as? [String: Any])?["targets"]
+            as? [[String: Any]])?.first?["breaking"] as? [[Int]]
+        XCTAssertEqual(cells?[1][2], -1, "\(String(describing: cells))")
+        XCTAssertEqual(cells?[0][1], -1, "\(String(describing: cells))")
+        let since = try history(repo, ["linux/broken.h", "--since-sync", "v3"])
+        XCTAssertEqual(since.status, 0, since.stderr)
+        XCTAssertTrue(since.stdoutText.contains("\"unknown\""), since.stdoutText)
+    }
+
+    func testAHeaderThatParsesAtNoRevisionSaysWhy() throws {
+        let repo = try qemuRepository()
+        let result = try history(repo, ["linux/uses-standard.h"])   // without -I include
+        XCTAssertEqual(result.status, 2, result.stdoutText)
+        XCTAssertTrue(result.stderr.contains("linux/uses-standard.h does not parse at any of the 5 revisions for x86_64"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("standard-headers/linux/portable.h"), result.stderr)
     }
 }
