@@ -56,7 +56,7 @@ struct HeaderProvenance {
         }
         let notes = byTree.keys.sorted().map { tree -> String in
             let names = Set(byTree[tree]!).sorted()
-            return "note: \(tree) lacks \(names.count) kernel header\(names.count == 1 ? "" : "s") its headers include; the build machine's copies were used: \(names.joined(separator: ", "))"
+            return "note: \(names.count) kernel header\(names.count == 1 ? "" : "s") came from the build machine, as \(tree) does not have \(names.count == 1 ? "it" : "them"): \(names.joined(separator: ", "))"
         }
         return rest + notes
     }

@@ -46,6 +46,14 @@ public struct HeaderTree: Sendable, Equatable {
         }
     }
 
+    /// The tree in a few words without the fallback, for a note about what it lacks.
+    var shortDescription: String {
+        switch layout {
+        case .vendored: return "the vendored copy \(root)"
+        case .installed, .qemu, .kernelSource: return description
+        }
+    }
+
     /// Whether the tree falls back to the build machine for headers it lacks: QEMU's and
     /// vendored copies always, a kernel source tree when it was found rather than named
     /// (a checkout without `make headers` lacks the generated `asm/types.h` and friends).

@@ -176,16 +176,22 @@ extension SnapshotBuilder {
 
     /// Kernel-internal spellings a copied driver header uses (QEMU's pvrdma copies).
     private static let kernelInternalTypes: Set<String> = ["u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64",
-        "__le16", "__le32", "__le64", "__be16", "__be32", "__be64", "bool", "dma_addr_t"]
+        "bool"]
 
     private static func hint(for diagnostic: String, _ environment: TargetEnvironment, _ request: SnapshotRequest) -> String? {
         let target = environment.target.name
-        if let name = quoted(after: "unknown type name ", in: diagnostic), kernelInternalTypes.contains(name), !request.kernelTypes {
-            return "\(name) is a kernel-internal type: parse with --kernel-types, which maps u32, __le64, bool and BIT() to UAPI types"
+        if let name = quoted(after: "unknown type name ", in: diagnostic) {
+            if kernelInternalTypes.contains(name), !request.kernelTypes {
+                return "\(name) is a kernel-internal type: parse with --kernel-types, which maps u32, bool and BIT() to UAPI types"
+            }
+            if ["uint8_t", "uint16_t", "uint32_t", "uint64_t", "int8_t", "int16_t", "int32_t", "int64_t"].contains(name),
+               !request.preludes.contains(.stdint) {
+                return "\(name) is used without <stdint.h>, as QEMU's standard-headers are: parse with --prelude stdint"
+            }
         }
         guard diagnostic.contains("file not found"), let missing = quoted(after: "", in: diagnostic) else { return nil }
         if missing.hasPrefix("asm/") {
-            return "target \(target): \(missing) is in none of its asm directories (\(environment.asmDirectories.joined(separator: ", "))) of \(request.tree.description); give the tree that has it with --sysroot, or leave the target out"
+            return "target \(target): \(missing) is in none of the asm directories searched for it (\(environment.asmDirectories.joined(separator: ", ")), for \(request.tree.description)); give a tree that has it with --sysroot, or leave the target out"
         }
         if let package = environment.missingLibcPackage {
             return "the \(target) C library headers are not installed: apt-get install -y \(package)"

@@ -44,7 +44,7 @@ struct TargetEnvironment: Sendable {
             throw UAPIError.treeLacksAsmHeaders(target: target.name, tree: tree.root, searched: searched)
         }
         asmDirectories = asm.map { HeaderNamer.normalize($0) }
-        treeDescription = tree.description
+        treeDescription = tree.shortDescription
         borrowedDirectories = tree.borrowsFromHost
             ? (HeaderTree.host.genericRoots + (HeaderTree.host.asmDirectories(for: target) ?? [])).map { HeaderNamer.normalize($0) + "/" }
             : []

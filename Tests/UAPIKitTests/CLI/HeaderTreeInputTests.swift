@@ -271,4 +271,23 @@ final class HeaderTreeInputTests: XCTestCase {
         XCTAssertEqual(removed.status, 8, removed.stderr + removed.stdoutText)
         XCTAssertTrue(removed.stdoutText.contains("extra"), removed.stdoutText)
     }
+
+    func testCheckAgainstReadsTheRevisionWhereverItRunsFrom() throws {
+        let repo = try TestPaths.temporaryDirectory()
+        func git(_ args: String...) throws {
+            let result = try CommandRunner.run("git", ["-C", repo.path, "-c", "user.name=t", "-c", "user.email=t@t"] + args)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        try git("init", "-q", "-b", "main")
+        // rdma-core's layout: the config in buildlib/, the headers in kernel-headers/.
+        try write("include: [../kernel-headers]\ntargets: [x86_64]\nheaders: [rdma/foo_abi.h]\nonly-listed: true\n", "buildlib/uapi.yaml", in: repo)
+        try write("struct foo_resp { int a; long b; };\n", "kernel-headers/rdma/foo_abi.h", in: repo)
+        try git("add", "-A"); try git("commit", "-qm", "base")
+        try write("struct foo_resp { long b; int a; };\n", "kernel-headers/rdma/foo_abi.h", in: repo)
+        for directory in ["", "buildlib", "kernel-headers", "kernel-headers/rdma"] {
+            let result = try CommandRunner.uapi(["check", "--no-cache", "--config", repo.appendingPathComponent("buildlib/uapi.yaml").path,
+                                                 "--against", "HEAD"], in: repo.appendingPathComponent(directory))
+            XCTAssertEqual(result.status, 8, "from \(directory.isEmpty ? "the top" : directory): " + result.stderr + result.stdoutText)
+        }
+    }
 }
