@@ -103,8 +103,11 @@ def qemu_checks(uapi, qemu):
         skipped.append(f"QEMU: no clone at {qemu} (clone QEMU's public git history there, or pass --qemu)")
         return
     git = ["git", "-C", qemu]
-    split, _ = run(git + ["log", "--format=%H", "-1", "--grep", "linux-headers: update to current kvm/next", "--all"])
-    split = split.stdout.strip()
+    # QEMU's sync of Linux 6.9 plus kvm/next, where kvm.h was split per architecture.
+    split = "ab0c7fb22b"
+    if run(git + ["cat-file", "-e", f"{split}^{{commit}}"])[0].returncode != 0:
+        found, _ = run(git + ["log", "--format=%H", "-1", "--grep", "linux-headers: update to current kvm/next", "HEAD"])
+        split = found.stdout.strip()
     with tempfile.TemporaryDirectory() as scratch:
         if split:
             parent = run(git + ["rev-parse", f"{split}^"], check_status=[0])[0].stdout.strip()
