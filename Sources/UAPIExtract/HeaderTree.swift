@@ -176,8 +176,13 @@ public struct HeaderTree: Sendable, Equatable {
 
     private static func kernelSource(at directory: String, _ isDirectory: (String) -> Bool) -> HeaderTree? {
         guard isDirectory("\(directory)/include/uapi/linux") else { return nil }
-        return HeaderTree(root: directory, genericRoots: ["\(directory)/include/uapi"], layout: .kernelSource)
+        // The raw headers include two kernel-internal headers that headers_install deletes.
+        let stubs = KernelSourceStubs.directory().map { [$0] } ?? []
+        return HeaderTree(root: directory, genericRoots: ["\(directory)/include/uapi"] + stubs, layout: .kernelSource)
     }
+
+    /// `-D` definitions a parse of this tree needs (a kernel source tree's raw annotations).
+    var defines: [String] { layout == .kernelSource ? KernelSourceStubs.defines : [] }
 
     private static func qemu(at directory: String, _ isDirectory: (String) -> Bool) -> HeaderTree? {
         guard isDirectory("\(directory)/linux-headers") else { return nil }

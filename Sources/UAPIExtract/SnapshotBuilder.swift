@@ -186,7 +186,7 @@ extension SnapshotBuilder {
             }
             if ["uint8_t", "uint16_t", "uint32_t", "uint64_t", "int8_t", "int16_t", "int32_t", "int64_t"].contains(name),
                !request.preludes.contains(.stdint) {
-                return "\(name) is used without <stdint.h>, as QEMU's standard-headers are: parse with --prelude stdint"
+                return "\(name) is used without including <stdint.h>; if the header relies on its includer for it (QEMU's standard-headers do), parse with --prelude stdint"
             }
         }
         guard diagnostic.contains("file not found"), let missing = quoted(after: "", in: diagnostic) else { return nil }

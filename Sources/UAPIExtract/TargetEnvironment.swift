@@ -90,7 +90,7 @@ struct TargetEnvironment: Sendable {
         }
         for dir in request.includeDirectories { args += ["-I", dir] }
         for dir in system { args += ["-isystem", dir] }
-        for define in request.defines { args.append("-D\(define)") }
+        for define in tree.defines + request.defines { args.append("-D\(define)") }
         if request.parsesFreestanding { args.append("-ffreestanding") }
         arguments = args
         virtualDirectories = overlay.remaps

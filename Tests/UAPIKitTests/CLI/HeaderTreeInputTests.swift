@@ -57,6 +57,9 @@ final class HeaderTreeInputTests: XCTestCase {
         try write("", "linux/include/uapi/asm-generic/int-ll64.h", in: work)
         try write(asmTypes, "linux/arch/x86/include/uapi/asm/types.h", in: work)
         try write("// the kernel's own include/ must not be taken for an installed tree\n", "linux/include/linux/kernel.h", in: work)
+        // A raw uapi header, before headers_install: the kernel-internal include and annotations.
+        try write("#include <linux/compiler_types.h>\n#include <linux/types.h>\nstruct annotated { void __user *p; __u32 v; } __packed;\n",
+                  "linux/include/uapi/linux/annotated.h", in: work)
         try FileManager.default.createDirectory(at: work.appendingPathComponent("linux/include/asm-generic"), withIntermediateDirectories: true)
         // QEMU copies a few headers; linux/types.h (and so __tree_only) is not among them.
         try write("#define __tree_only(member)\n" + thingNew.replacingOccurrences(of: "#include <linux/types.h>\n", with: "#include <linux/types.h>\n"),
@@ -71,6 +74,8 @@ final class HeaderTreeInputTests: XCTestCase {
         let kernelLint = try CommandRunner.uapi(["snapshot", "--no-cache", "--target", "x86_64", "--only-listed", "linux/include/uapi/linux"], in: work)
         XCTAssertEqual(kernelLint.status, 0, kernelLint.stderr)
         XCTAssertTrue(kernelLint.stdoutText.contains("\"linux/thing.h\""), kernelLint.stdoutText)
+        XCTAssertTrue(kernelLint.stdoutText.contains("\"annotated\""), kernelLint.stdoutText)
+        XCTAssertFalse(kernelLint.stderr.contains("skipped"), kernelLint.stderr)
 
         let qemu = try CommandRunner.uapi(["snapshot", "--no-cache", "--target", "x86_64", "--only-listed",
                                            "qemu/include/standard-headers/linux/user.h"], in: work)
