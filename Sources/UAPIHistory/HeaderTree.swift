@@ -27,17 +27,7 @@ struct HeaderTree {
     }
 
     /// `linux/../asm/x.h` -> `asm/x.h`; nil when it climbs out of the tree.
-    static func normalize(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") where part != "." {
-            if part == ".." {
-                guard parts.popLast() != nil else { return nil }
-            } else {
-                parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/")
-    }
+    static func normalize(_ path: String) -> String? { RelativePath.normalized(path) }
 }
 
 /// Finds the `#include` lines of a header by text: enough to know which files of

@@ -111,23 +111,8 @@ struct GitSideCheckout {
         return files[current]
     }
 
-    /// `a/./b/../c` -> `a/c`; nil when it climbs above the top.
-    static func normalized(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") where part != "." {
-            if part == ".." {
-                guard parts.popLast() != nil else { return nil }
-            } else {
-                parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/")
-    }
-
-    /// The directory part of a relative path (`""` for a name at the top).
-    static func parentPath(_ path: String) -> String {
-        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-    }
+    static func normalized(_ path: String) -> String? { RelativePath.normalized(path) }
+    static func parentPath(_ path: String) -> String { RelativePath.parent(path) }
 
     /// Whether `path` is `prefix` or under it; a `*` component matches any one component.
     private static func isInside(_ path: String, _ prefix: String) -> Bool {

@@ -108,15 +108,12 @@ final class HeaderTreeInputTests: XCTestCase {
     func testGitSidesReadTheRevisionsTreeAndTheSecondRunParsesNothing() throws {
         let repo = try TestPaths.temporaryDirectory()
         let cache = try TestPaths.temporaryDirectory().path
-        func git(_ args: String...) throws {
-            let result = try CommandRunner.run("git", ["-C", repo.path, "-c", "user.name=t", "-c", "user.email=t@t"] + args)
-            XCTAssertEqual(result.status, 0, result.stderr)
-        }
-        try git("init", "-q")
+        let git = ScratchGit(repo)
+        try git.run("init", "-q")
         _ = try installedTree(in: repo, thing: thingOld)
-        try git("add", "-A"); try git("commit", "-qm", "old"); try git("tag", "old")
+        try git.run("add", "-A"); try git.run("commit", "-qm", "old"); try git.run("tag", "old")
         try write(thingNew, "usr/include/linux/thing.h", in: repo)
-        try git("commit", "-qam", "new"); try git("tag", "new")
+        try git.run("commit", "-qam", "new"); try git.run("tag", "new")
         try "{ garbage".write(to: repo.appendingPathComponent("usr/include/linux/types.h"), atomically: true, encoding: .utf8)
 
         for (old, new) in [("git:old:usr/include/linux/thing.h", "git:new:usr/include/linux/thing.h"),
@@ -131,9 +128,9 @@ final class HeaderTreeInputTests: XCTestCase {
         }
 
         // Messages name the git side, not the copy it was parsed from.
-        try git("checkout", "--", "usr/include/linux/types.h")
+        try git.run("checkout", "--", "usr/include/linux/types.h")
         try "#include <linux/types.h>\nstruct broken { __u32 a }\n".write(to: repo.appendingPathComponent("usr/include/linux/thing.h"), atomically: true, encoding: .utf8)
-        try git("commit", "-qam", "broken")
+        try git.run("commit", "-qam", "broken")
         let broken = try CommandRunner.uapi(["diff", "--cache", cache, "--target", "x86_64", "git:new:usr/include/linux/thing.h",
                                              "git:HEAD:usr/include/linux/thing.h"], in: repo)
         XCTAssertEqual(broken.status, 2)
@@ -143,24 +140,21 @@ final class HeaderTreeInputTests: XCTestCase {
 
     func testCheckAgainstARevisionGatesABranch() throws {
         let repo = try TestPaths.temporaryDirectory()
-        func git(_ args: String...) throws {
-            let result = try CommandRunner.run("git", ["-C", repo.path, "-c", "user.name=t", "-c", "user.email=t@t"] + args)
-            XCTAssertEqual(result.status, 0, result.stderr)
-        }
-        try git("init", "-q", "-b", "main")
+        let git = ScratchGit(repo)
+        try git.run("init", "-q", "-b", "main")
         try write("include: [include]\ntargets: [x86_64]\nheaders: [dev/api.h]\nonly-listed: true\n", "uapi.yaml", in: repo)
         try write("struct api { int a; int b; };\n#define API_VERSION 1\n", "include/dev/api.h", in: repo)
-        try git("add", "-A"); try git("commit", "-qm", "base")
-        try git("checkout", "-qb", "compatible")
+        try git.run("add", "-A"); try git.run("commit", "-qm", "base")
+        try git.run("checkout", "-qb", "compatible")
         try write("struct api { int a; int b; };\n#define API_VERSION 1\n#define API_EXTRA 2\n", "include/dev/api.h", in: repo)
-        try git("commit", "-qam", "add a macro")
+        try git.run("commit", "-qam", "add a macro")
         let compatible = try CommandRunner.uapi(["check", "--no-cache", "--against", "main"], in: repo)
         XCTAssertEqual(compatible.status, 0, compatible.stderr + compatible.stdoutText)
         XCTAssertTrue(compatible.stdoutText.contains("API_EXTRA"), compatible.stdoutText)
 
-        try git("checkout", "-qb", "breaking", "main")
+        try git.run("checkout", "-qb", "breaking", "main")
         try write("struct api { long a; int b; };\n#define API_VERSION 1\n", "include/dev/api.h", in: repo)
-        try git("commit", "-qam", "widen a")
+        try git.run("commit", "-qam", "widen a")
         let breaking = try CommandRunner.uapi(["check", "--no-cache", "--against", "main"], in: repo)
         XCTAssertEqual(breaking.status, 8, breaking.stderr + breaking.stdoutText)
         XCTAssertTrue(breaking.stdoutText.contains("api"), breaking.stdoutText)
@@ -199,11 +193,8 @@ final class HeaderTreeInputTests: XCTestCase {
 
     func testGitSidesFromASubdirectoryLinksAndOneLetterNames() throws {
         let repo = try TestPaths.temporaryDirectory()
-        func git(_ args: String...) throws {
-            let result = try CommandRunner.run("git", ["-C", repo.path, "-c", "user.name=t", "-c", "user.email=t@t"] + args)
-            XCTAssertEqual(result.status, 0, result.stderr)
-        }
-        try git("init", "-q")
+        let git = ScratchGit(repo)
+        try git.run("init", "-q")
         _ = try installedTree(in: repo, thing: thingOld)
         try write("one-letter names at the top once crashed the copy\n", "t/README", in: repo)
         try write("#include \"leak.h\"\nstruct evil { int a; };\n", "usr/include/linux/evil.h", in: repo)
@@ -212,7 +203,7 @@ final class HeaderTreeInputTests: XCTestCase {
                                                    withDestinationPath: "../../../../../../../../../../etc/hostname")
         try FileManager.default.createSymbolicLink(atPath: repo.appendingPathComponent("usr/include/linux/alias.h").path,
                                                    withDestinationPath: "thing.h")
-        try git("add", "-A"); try git("commit", "-qm", "old"); try git("tag", "old")
+        try git.run("add", "-A"); try git.run("commit", "-qm", "old"); try git.run("tag", "old")
 
         let cache = try TestPaths.temporaryDirectory().path
         let fromSubdirectory = try CommandRunner.uapi(["diff", "--cache", cache, "--target", "x86_64",
@@ -248,11 +239,8 @@ final class HeaderTreeInputTests: XCTestCase {
 
     func testCheckReadsTheConfiguredTreeAndAgainstReadsTheCommittedConfig() throws {
         let repo = try TestPaths.temporaryDirectory()
-        func git(_ args: String...) throws {
-            let result = try CommandRunner.run("git", ["-C", repo.path, "-c", "user.name=t", "-c", "user.email=t@t"] + args)
-            XCTAssertEqual(result.status, 0, result.stderr)
-        }
-        try git("init", "-q", "-b", "main")
+        let git = ScratchGit(repo)
+        try git.run("init", "-q", "-b", "main")
         // The header needs the tree's own linux/types.h (__tree_only): the build machine's would fail.
         _ = try installedTree(in: repo.appendingPathComponent("sysroot"), thing: thingNew)
         try write("struct extra { int a; };\n", "sysroot/usr/include/linux/extra.h", in: repo)
@@ -264,13 +252,13 @@ final class HeaderTreeInputTests: XCTestCase {
         }
         try write(config("linux/thing.h, linux/extra.h, linux/outside.h"), "uapi.yaml", in: repo)
         XCTAssertEqual(try CommandRunner.uapi(["check", "--no-cache", "--update-baseline"], in: repo).status, 0)
-        try git("add", "-A"); try git("commit", "-qm", "base")
+        try git.run("add", "-A"); try git.run("commit", "-qm", "base")
         // Against itself, with a header from outside the repository: no change.
         let same = try CommandRunner.uapi(["check", "--no-cache", "--against", "main"], in: repo)
         XCTAssertEqual(same.status, 0, same.stderr + same.stdoutText)
         XCTAssertTrue(same.stdoutText.contains("No ABI changes"), same.stdoutText)
         // A header dropped from the config and the tree is a removal.
-        try git("rm", "-q", "sysroot/usr/include/linux/extra.h")
+        try git.run("rm", "-q", "sysroot/usr/include/linux/extra.h")
         try write(config("linux/thing.h, linux/outside.h"), "uapi.yaml", in: repo)
         let removed = try CommandRunner.uapi(["check", "--no-cache", "--against", "main"], in: repo)
         XCTAssertEqual(removed.status, 8, removed.stderr + removed.stdoutText)
@@ -279,20 +267,31 @@ final class HeaderTreeInputTests: XCTestCase {
 
     func testCheckAgainstReadsTheRevisionWhereverItRunsFrom() throws {
         let repo = try TestPaths.temporaryDirectory()
-        func git(_ args: String...) throws {
-            let result = try CommandRunner.run("git", ["-C", repo.path, "-c", "user.name=t", "-c", "user.email=t@t"] + args)
-            XCTAssertEqual(result.status, 0, result.stderr)
-        }
-        try git("init", "-q", "-b", "main")
+        let git = ScratchGit(repo)
+        try git.run("init", "-q", "-b", "main")
         // rdma-core's layout: the config in buildlib/, the headers in kernel-headers/.
         try write("include: [../kernel-headers]\ntargets: [x86_64]\nheaders: [rdma/foo_abi.h]\nonly-listed: true\n", "buildlib/uapi.yaml", in: repo)
         try write("struct foo_resp { int a; long b; };\n", "kernel-headers/rdma/foo_abi.h", in: repo)
-        try git("add", "-A"); try git("commit", "-qm", "base")
+        try git.run("add", "-A"); try git.run("commit", "-qm", "base")
         try write("struct foo_resp { long b; int a; };\n", "kernel-headers/rdma/foo_abi.h", in: repo)
         for directory in ["", "buildlib", "kernel-headers", "kernel-headers/rdma"] {
             let result = try CommandRunner.uapi(["check", "--no-cache", "--config", repo.appendingPathComponent("buildlib/uapi.yaml").path,
                                                  "--against", "HEAD"], in: repo.appendingPathComponent(directory))
             XCTAssertEqual(result.status, 8, "from \(directory.isEmpty ? "the top" : directory): " + result.stderr + result.stdoutText)
         }
+    }
+}
+
+/// Runs git in a scratch repository of a test, failing the test when git fails.
+struct ScratchGit {
+    let repository: URL
+
+    init(_ repository: URL) {
+        self.repository = repository
+    }
+
+    func run(_ arguments: String..., file: StaticString = #filePath, line: UInt = #line) throws {
+        let result = try CommandRunner.run("git", ["-C", repository.path, "-c", "user.name=t", "-c", "user.email=t@t"] + arguments)
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
     }
 }

@@ -16,26 +16,23 @@ final class HistoryTreeTests: XCTestCase {
     /// it; v5 changes linux/uses-standard.h, which includes QEMU's standard-headers.
     private func qemuRepository() throws -> URL {
         let repo = try TestPaths.temporaryDirectory()
-        func git(_ args: String...) throws {
-            let result = try CommandRunner.run("git", ["-C", repo.path, "-c", "user.name=t", "-c", "user.email=t@t"] + args)
-            XCTAssertEqual(result.status, 0, result.stderr)
-        }
-        try git("init", "-q")
+        let git = ScratchGit(repo)
+        try git.run("init", "-q")
         try write("struct kvm_moving { int a; };\n#define KVM_MOVING 1\nstruct kvm_staying { int b; };\n", "linux-headers/linux/kvm.h", in: repo)
         try write("#define KVM_ARCH_X 1\n", "linux-headers/asm-x86/kvm.h", in: repo)
         try write("struct broken { int a; };\n", "linux-headers/linux/broken.h", in: repo)
         try write("struct portable { int a; };\n", "include/standard-headers/linux/portable.h", in: repo)
         try write("#include \"standard-headers/linux/portable.h\"\nstruct user { struct portable p; };\n", "linux-headers/linux/uses-standard.h", in: repo)
-        try git("add", "-A"); try git("commit", "-qm", "v1"); try git("tag", "v1")
+        try git.run("add", "-A"); try git.run("commit", "-qm", "v1"); try git.run("tag", "v1")
         try write("#include <asm/kvm.h>\nstruct kvm_staying { int b; };\n", "linux-headers/linux/kvm.h", in: repo)
         try write("#define KVM_ARCH_X 1\nstruct kvm_moving { int a; };\n#define KVM_MOVING 1\n", "linux-headers/asm-x86/kvm.h", in: repo)
-        try git("commit", "-qam", "v2"); try git("tag", "v2")
+        try git.run("commit", "-qam", "v2"); try git.run("tag", "v2")
         try write("struct broken { int a[NOT_DEFINED_ANYWHERE]; };\n", "linux-headers/linux/broken.h", in: repo)
-        try git("commit", "-qam", "v3"); try git("tag", "v3")
+        try git.run("commit", "-qam", "v3"); try git.run("tag", "v3")
         try write("struct broken { int a; int b; };\n", "linux-headers/linux/broken.h", in: repo)
-        try git("commit", "-qam", "v4"); try git("tag", "v4")
+        try git.run("commit", "-qam", "v4"); try git.run("tag", "v4")
         try write("struct portable { long a; };\n", "include/standard-headers/linux/portable.h", in: repo)
-        try git("commit", "-qam", "v5"); try git("tag", "v5")
+        try git.run("commit", "-qam", "v5"); try git.run("tag", "v5")
         return repo
     }
 
