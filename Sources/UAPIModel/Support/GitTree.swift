@@ -107,7 +107,11 @@ public struct GitTree {
     /// Checks that `revision` names a commit; returns its full id.
     public func commit(_ revision: String) throws -> String {
         guard let id = try? git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]) else {
-            throw UAPIError.gitError("revision '\(revision)' not found in the repository at \(repository); check the name with 'git log' or 'git tag'")
+            // CI checkouts are often shallow: the target branch is simply not there yet.
+            let shallow = (try? git(["rev-parse", "--is-shallow-repository"]))?.trimmingCharacters(in: .whitespacesAndNewlines) == "true"
+            throw UAPIError.gitError("revision '\(revision)' not found in the repository at \(repository); "
+                + (shallow ? "the clone is shallow: fetch it first (git fetch origin \(revision), or fetch-depth: 0 in actions/checkout)"
+                           : "check the name with 'git log' or 'git tag'"))
         }
         return id.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -164,6 +164,12 @@ final class HeaderTreeInputTests: XCTestCase {
         let unknown = try CommandRunner.uapi(["check", "--no-cache", "--against", "nosuch"], in: repo)
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("nosuch"), unknown.stderr)
+        // A shallow clone (as CI checks out) lacks the target branch: the message says so.
+        let shallow = try TestPaths.temporaryDirectory().appendingPathComponent("shallow")
+        XCTAssertEqual(try CommandRunner.run("git", ["clone", "-q", "--depth", "1", "--branch", "breaking", "file://" + repo.path, shallow.path]).status, 0)
+        let fromShallow = try CommandRunner.uapi(["check", "--no-cache", "--against", "main~1"], in: shallow)
+        XCTAssertEqual(fromShallow.status, 2, fromShallow.stdoutText)
+        XCTAssertTrue(fromShallow.stderr.contains("the clone is shallow"), fromShallow.stderr)
     }
 
     func testASnapshotRecordsWhatItLeftOutAndTheDiffLeavesItOutOnBothSides() throws {
