@@ -18,9 +18,11 @@ public enum ConfigSnapshot {
         }
         let listed = try HeaderResolver.resolve(names, includeDirectories: config.include, recursive: false)
         let configured = config.targets.isEmpty ? [.x86_64] : try Target.parseList(config.targets)
-        let request = SnapshotRequest(headers: listed, includeDirectories: config.include, targets: targetsOverride ?? configured,
+        var request = SnapshotRequest(headers: listed, includeDirectories: config.include, targets: targetsOverride ?? configured,
                                       kernelTypes: config.kernelTypes, onlyListed: config.onlyListed, defines: config.defines,
                                       workers: jobs ?? Concurrency.defaultWorkers)
+        // Each configured header is read with the tree it is in (--sysroot may still override).
+        request.tree = try HeaderTree.forInputs(listed.map(\.path), explicit: nil)
         return (request, notes)
     }
 }

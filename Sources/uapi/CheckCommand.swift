@@ -100,7 +100,6 @@ struct CheckCommand: ParsableCommand {
     /// The configured headers as they are now, each read with the tree it is in.
     private func currentSnapshot(_ project: ProjectConfig, progress: ProgressLine, alreadySaid: Set<String> = []) throws -> SnapshotBuilder.Result {
         var (request, notes) = try ConfigSnapshot.request(project, targetsOverride: nil, jobs: jobs)
-        request.tree = try HeaderTree.forInputs(request.headers.map(\.path), explicit: nil)
         request.limits = limitOptions.limits
         notes.filter { !alreadySaid.contains($0) }.forEach(CLIOutput.warning)
         request.cache = cache.cache()
