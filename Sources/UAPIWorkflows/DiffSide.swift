@@ -172,12 +172,8 @@ public struct SideLoader {
                     return skipped
                 }
                 return result
-            } catch let error as UAPIError {
-                throw [HeaderNamer.normalize(checkout.directory), checkout.directory].reduce(error) {
-                    $0.replacingOccurrences(of: $1 + "/", with: "git:\(revision):")
-                }
             } catch {
-                throw GitSideFailure(message: checkout.naming((error as? LocalizedError)?.errorDescription ?? "\(error)"))
+                throw checkout.naming(error)
             }
         }
     }
@@ -213,10 +209,4 @@ public struct SideLoader {
         request.cache = cache
         return try SnapshotBuilder(request: request).build(progress: progress)
     }
-}
-
-/// A non-input error from parsing a git side, reworded to name `git:REVISION:PATH`.
-private struct GitSideFailure: LocalizedError {
-    var message: String
-    var errorDescription: String? { message }
 }

@@ -57,9 +57,15 @@ struct GitSideCheckout {
 
     /// A message about the copy, naming `git:REVISION:PATH` instead of the copy's paths.
     func naming(_ message: String) -> String {
-        let prefixes = [HeaderNamer.normalize(directory), directory].map { $0 + "/" }
-        return prefixes.reduce(message) { $0.replacingOccurrences(of: $1, with: "git:\(revision):") }
+        copyPrefixes.reduce(message) { $0.replacingOccurrences(of: $1, with: "git:\(revision):") }
     }
+
+    /// An error about the copy, reworded the same way (an input error stays one).
+    func naming(_ error: Error) -> Error {
+        RewordedFailure.replacing(copyPrefixes, with: "git:\(revision):", in: error)
+    }
+
+    private var copyPrefixes: [String] { [HeaderNamer.normalize(directory), directory].map { $0 + "/" } }
 
     /// The side's own files, and every header of the tree the side belongs to. A link
     /// becomes a copy of the file it names in the revision, or is left out: a link is never

@@ -54,15 +54,12 @@ public struct RevisionBaseline {
             let place = inRepository(Self.realPath(FileManager.default.currentDirectoryPath)).map { "\(checkout.directory)/\($0)" }
             config.headers = config.headers.map { Self.inCopy($0, roots: config.include, place: place) }
             var (request, notes) = try ConfigSnapshot.request(config, targetsOverride: targetsOverride, jobs: jobs)
-            request.tree = try HeaderTree.forInputs(request.headers.map(\.path), explicit: nil)
             request.limits = limits
             request.cache = cache
             let built = try SnapshotBuilder(request: request).build(progress: progress)
             return (built.snapshot, (config.notes + notes + built.warnings).map(checkout.naming), built.cache)
-        } catch let error as UAPIError {
-            throw [HeaderNamer.normalize(checkout.directory), checkout.directory].reduce(error) {
-                $0.replacingOccurrences(of: $1 + "/", with: "git:\(revision):")
-            }
+        } catch {
+            throw checkout.naming(error)
         }
     }
 

@@ -76,20 +76,6 @@ public struct SyncChecker {
 
     /// Messages name the headers (`linux/vfio.h:12:3`), not the temporary directory they were parsed in.
     private static func namingHeaders(_ error: Error, insteadOf directory: String) -> Error {
-        let prefixes = [HeaderNamer.normalize(directory) + "/", directory + "/"]
-        if var failure = error as? UAPIError {
-            for prefix in prefixes { failure = failure.replacingOccurrences(of: prefix, with: "") }
-            return failure
-        }
-        var message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
-        guard prefixes.contains(where: message.contains) else { return error }
-        for prefix in prefixes { message = message.replacingOccurrences(of: prefix, with: "") }
-        return ParseFailure(message: message)
+        RewordedFailure.replacing([HeaderNamer.normalize(directory) + "/", directory + "/"], with: "", in: error)
     }
-}
-
-/// A non-input error (exit status 1) from parsing, reworded to name the headers.
-private struct ParseFailure: LocalizedError {
-    var message: String
-    var errorDescription: String? { message }
 }
