@@ -150,14 +150,14 @@ public struct HeaderTree: Sendable, Equatable {
     public static func forInputs(_ arguments: [String], explicit: HeaderTree?) throws -> HeaderTree {
         if let explicit { return explicit }
         var found: (tree: HeaderTree, argument: String)?
-        var weak: Set<String> = []
+        var weak: [String: HeaderTree] = [:]
         for argument in arguments where FileManager.default.fileExists(atPath: argument) {
             let tree = detect(containing: argument) ?? host
             // Vendored copies lean on the build machine anyway: several of them (given
             // with -I, say) are read as before, against the build machine's tree, and
             // beside a real tree they are read with it.
             if tree.layout == .vendored || tree == host {
-                weak.insert(tree.root)
+                weak[tree.root] = tree
                 continue
             }
             if let found, found.tree != tree {
@@ -167,11 +167,7 @@ public struct HeaderTree: Sendable, Equatable {
         }
         // Loose headers beside one tree's (a project's own, the build machine's) are read with that tree.
         if let found { return found.tree }
-        if weak.count == 1, let root = weak.first, root != "/" {
-            return arguments.lazy.filter { FileManager.default.fileExists(atPath: $0) }
-                .compactMap { detect(containing: $0) }.first { $0.root == root } ?? host
-        }
-        return host
+        return weak.count == 1 ? weak.values.first! : host
     }
 
     private static func kernelSource(at directory: String, _ isDirectory: (String) -> Bool) -> HeaderTree? {
@@ -223,21 +219,13 @@ public struct HeaderTree: Sendable, Equatable {
         switch layout {
         case .installed:
             return asmCandidates(for: target).first(where: hasAsmTypes).map { [$0] }
-        case .qemu:
-            // QEMU's asm-<arch> holds a few headers (kvm.h, unistd.h); asm/types.h and the
-            // rest are the build machine's, as when QEMU itself is built.
-            // An arch QEMU does not copy is the build machine's alone.
+        case .qemu, .vendored, .kernelSource:
+            // The tree's own asm/ first (QEMU's asm-<arch> holds a few headers: kvm.h,
+            // unistd.h); a tree that borrows takes asm/types.h and the rest from the build
+            // machine, as when QEMU itself is built.
             let own = asmCandidates(for: target).filter(isDirectory)
-            guard let host = HeaderTree.host.asmDirectories(for: target) else { return own.isEmpty ? nil : own }
-            return own + host
-        case .vendored:
-            let own = asmCandidates(for: target).filter(isDirectory)
-            guard let host = HeaderTree.host.asmDirectories(for: target) else { return own.isEmpty ? nil : own }
-            return own + host
-        case .kernelSource:
-            let found = asmCandidates(for: target).filter(isDirectory)
-            let borrowed = lenient ? HeaderTree.host.asmDirectories(for: target) ?? [] : []
-            return found.isEmpty && borrowed.isEmpty ? nil : found + borrowed
+            let borrowed = borrowsFromHost ? HeaderTree.host.asmDirectories(for: target) ?? [] : []
+            return own.isEmpty && borrowed.isEmpty ? nil : own + borrowed
         }
     }
 
