@@ -19,6 +19,8 @@ public struct Change: Codable, Sendable, Equatable {
     public var targets: [String]
     /// True when the change happens on some compared targets only (e.g. i386).
     public var targetSpecific: Bool
+    /// The moves and size changes this change caused in its record, said with it.
+    public var consequences: LayoutConsequences?
 
     public init(_ fact: ChangeFact, item: ItemKind, name: String, newName: String? = nil, header: String,
                 oldLocation: SourceLocation? = nil, newLocation: SourceLocation? = nil) {
@@ -44,9 +46,10 @@ public struct Change: Codable, Sendable, Equatable {
         var item: ItemKind
         var name: String
         var newName: String?
+        var consequences: LayoutConsequences?
     }
 
-    var mergeKey: MergeKey { MergeKey(fact: fact, item: item, name: name, newName: newName) }
+    var mergeKey: MergeKey { MergeKey(fact: fact, item: item, name: name, newName: newName, consequences: consequences) }
 }
 
 public enum ItemKind: String, Codable, Sendable, CaseIterable {
@@ -72,4 +75,8 @@ public enum ChangeCategory: String, Codable, Sendable, CaseIterable {
     case redefined
     case contextChanged = "context-changed"
     case moved
+    /// A constant keeps its value and only its C type changed (a `U` suffix, a cast).
+    case suffixChanged = "suffix-changed"
+    /// A kernel-internal feature switch (`__ARCH_WANT_*`) came or went.
+    case kernelInternal = "kernel-internal"
 }

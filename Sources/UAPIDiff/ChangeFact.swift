@@ -29,8 +29,9 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case recordSize(old: Int?, new: Int?)
     case recordAlignment(old: Int?, new: Int?)
     case recordPacking(isPacked: Bool)
-    /// Fields appended after everything the old record had.
-    case tailAppended(oldSize: Int?, newSize: Int?, fields: [String])
+    /// Fields appended after everything the old record had. The alignments are set when
+    /// the appended fields alone made the record's alignment grow (nil otherwise).
+    case tailAppended(oldSize: Int?, newSize: Int?, fields: [String], oldAlignment: Int?, newAlignment: Int?)
 
     // Fields (the change's `name` is `record.field`).
     case fieldAdded(type: String, offsetBits: Int)
@@ -56,6 +57,8 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case typedefRemoved(canonical: String)
     case typedefType(old: String, new: String)
     case typedefSpelling(old: String, new: String, canonical: String)
+    /// Renamed with the same type, the old name kept as a `#define` of the new one (`uuid_le` -> `guid_t`).
+    case typedefAliased(to: String)
     case enumAdded
     case enumRemoved
     case enumUnderlyingType(old: String, new: String)
@@ -64,6 +67,8 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case macroAdded(text: String)
     case macroRemoved(text: String)
     case macroText(old: String, new: String)
+    /// A kernel-internal feature switch (`__ARCH_WANT_*`) came or went.
+    case kernelFeatureMacro(text: String, added: Bool)
 
     // Functions: prototypes and `static inline` helpers (`signature` as canonical C).
     case functionAdded(signature: String)
@@ -84,8 +89,9 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case stoppedBeingConstant(was: NamedConstant, sameText: Bool)
     case becameConstant(NamedConstant, sameText: Bool)
     case enumeratorMoved(fromEnum: String, toEnum: String, old: NamedConstant, new: NamedConstant)
-    /// A constant's C type; `sameMeaning` when both are the same width and sign on the target.
-    case constantType(old: String, new: String, sameMeaning: Bool)
+    /// A constant's C type; `sameMeaning` when both are the same width and sign on the target,
+    /// `sameValue` when the value is what it was (`1 << 3` -> `1U << 3`).
+    case constantType(old: String, new: String, sameMeaning: Bool, sameValue: Bool)
     case ioctl(old: IoctlNumber, new: IoctlNumber, oldValue: NamedConstant, newValue: NamedConstant)
     /// The same request number, the argument type spelled differently.
     case ioctlArgumentSpelling(old: String?, new: String?)
@@ -112,9 +118,13 @@ public enum ChangeFact: Codable, Sendable, Hashable {
         case let .valueKindChanged(old, new):
             // A constant whose value is unchanged is never breaking.
             return old.sameValue(as: new) ? .redefined : .kindChanged
-        case let .stoppedBeingConstant(_, sameText), let .becameConstant(_, sameText):
-            // The same text that did (or did not) evaluate: what the header includes changed, not the value.
+        case let .stoppedBeingConstant(_, sameText):
+            // The same text that no longer evaluates: what the header includes changed, not the value.
             return sameText ? .contextChanged : .kindChanged
+        case let .becameConstant(_, sameText):
+            // New text that evaluates where the old did not (`BIT(30)` -> `(1 << 30)`): the old one could
+            // not be used from user space at all, so nothing that compiled before can break.
+            return sameText ? .contextChanged : .added
         case .flexibleArray:
             return .flexibleArray
         case .moved:
@@ -125,13 +135,15 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return oldSize.bytes == newSize.bytes ? .typeChanged : .layoutDrift
         case .typedefType, .enumUnderlyingType, .functionSignature:
             return .typeChanged
-        case let .constantType(_, _, sameMeaning):
-            return sameMeaning ? .spellingChanged : .typeChanged
+        case let .constantType(_, _, sameMeaning, sameValue):
+            return sameMeaning ? .spellingChanged : sameValue ? .suffixChanged : .typeChanged
+        case .kernelFeatureMacro:
+            return .kernelInternal
         case .tailAppended:
             return .tailExtension
         case .reservedUsed:
             return .reservedUsed
-        case .fieldSpelling, .typedefSpelling, .ioctlArgumentSpelling, .fieldTypeRenamed, .recordAliased, .functionSpelling:
+        case .fieldSpelling, .typedefSpelling, .typedefAliased, .ioctlArgumentSpelling, .fieldTypeRenamed, .recordAliased, .functionSpelling:
             return .spellingChanged
         case .macroText:
             return .macroChanged

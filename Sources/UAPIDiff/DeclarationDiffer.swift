@@ -1,3 +1,4 @@
+import Foundation
 import UAPIModel
 
 /// Compares typedefs, named enums, non-constant macros and listed headers of one target.
@@ -16,7 +17,15 @@ struct DeclarationDiffer {
         // The first record of each name, as `TargetSnapshot.record(named:)` finds it, without a scan per typedef.
         let (oldRecords, newRecords) = inParallel({ Self.firstRecords(old) }, { Self.firstRecords(new) })
         var changes: [Change] = []
+        let aliases = Dictionary(new.macros.map { ($0.name, $0.text.trimmingCharacters(in: .whitespaces)) }, uniquingKeysWith: { a, _ in a })
         for (name, typedef) in before where after[name] == nil {
+            // `#define uuid_le guid_t`: the old name still spells a type of the same meaning.
+            if let target = aliases[name], let aliased = after[target],
+               aliased.canonicalType == typedef.canonicalType || Self.sameOwnRecord(typedef, oldRecords, aliased, newRecords) {
+                changes.append(Change(.typedefAliased(to: target), item: .typedef, name: name, header: aliased.location.header,
+                                      oldLocation: typedef.location, newLocation: aliased.location))
+                continue
+            }
             changes.append(Change(.typedefRemoved(canonical: typedef.canonicalType), item: .typedef, name: name,
                                   header: typedef.location.header, oldLocation: typedef.location))
         }
@@ -54,6 +63,13 @@ struct DeclarationDiffer {
         guard let record = records[typedef.name] else { return false }
         if typedef.canonicalType == typedef.name { return record.isAnonymous }
         return !record.isAnonymous && ["struct ", "union "].contains { typedef.canonicalType == $0 + typedef.name }
+    }
+
+    /// Two typedefs of untagged records with the same layout.
+    private static func sameOwnRecord(_ a: Typedef, _ oldRecords: [String: Record], _ b: Typedef, _ newRecords: [String: Record]) -> Bool {
+        guard namesOwnRecord(a, in: oldRecords), namesOwnRecord(b, in: newRecords), let left = oldRecords[a.name], let right = newRecords[b.name],
+              left.isComplete, right.isComplete, left.kind == right.kind else { return false }
+        return RecordShape(left).ignoringAlignment == RecordShape(right).ignoringAlignment
     }
 
     private static func firstRecords(_ target: TargetSnapshot) -> [String: Record] {
@@ -98,14 +114,18 @@ struct DeclarationDiffer {
         let before = chosen.old, after = chosen.new
         let oldConstants = constantNames(old), newConstants = constantNames(new)
         var changes: [Change] = []
+        let fact = { (macro: Macro, added: Bool) -> ChangeFact in
+            if FeatureMacro.isKernelInternal(name: macro.name, text: macro.text) { return .kernelFeatureMacro(text: macro.text, added: added) }
+            return added ? .macroAdded(text: macro.text) : .macroRemoved(text: macro.text)
+        }
         for (name, macro) in before where after[name] == nil && !newConstants.contains(name) {
-            changes.append(Change(.macroRemoved(text: macro.text), item: .macro, name: name, header: macro.location.header,
+            changes.append(Change(fact(macro, false), item: .macro, name: name, header: macro.location.header,
                                   oldLocation: macro.location))
         }
         for (name, macro) in after {
             guard let previous = before[name] else {
                 if !oldConstants.contains(name) {
-                    changes.append(Change(.macroAdded(text: macro.text), item: .macro, name: name, header: macro.location.header,
+                    changes.append(Change(fact(macro, true), item: .macro, name: name, header: macro.location.header,
                                           newLocation: macro.location))
                 }
                 continue

@@ -9,8 +9,12 @@ struct FieldComparison {
     /// Whether two differently named types of a field (old side, new side) are the same to a
     /// binary: structs or unions of the same layout, enums of the same integer type.
     var equivalentTypes: (Field, Field) -> Bool = { _, _ in false }
+    /// Whether the field's type is a record that reports its own size change (an untagged member type).
+    var reportsOwnLayout: (Field, Field) -> Bool = { _, _ in false }
     /// True when appended fields account for the record's size change.
     private(set) var explainsSize = false
+    /// True when appended fields alone account for the record's alignment growing.
+    private(set) var explainsAlignment = false
 
     typealias Found = (item: ItemKind, name: String, fact: ChangeFact)
 
@@ -32,8 +36,15 @@ struct FieldComparison {
             newByName[key(field)].map { $0.offsetBits == field.offsetBits && $0.size == field.size } ?? false
         }
 
+        let shrunk = shrunkReserved(oldByName: oldByName, newByName: newByName, unmatched: unmatchedNew)
+        unmatchedNew.removeAll { candidate in shrunk.values.contains { $0.contains { $0.name == candidate.name } } }
+
         for field in old.fields {
             let name = "\(record).\(key(field))"
+            if let by = shrunk[field.name] {
+                changes.append((.field, name, .reservedUsed(field: field.name, by: by.map(\.name))))
+                continue
+            }
             guard let other = newByName[key(field)] else {
                 if field.name.isEmpty { continue }
                 // Same bytes, new name: a rename, or a reserved field put to use.
@@ -60,7 +71,15 @@ struct FieldComparison {
         let grows = (new.size ?? 0) > (old.size ?? 0) || tail.contains { !$0.isFlexibleArray && ($0.size ?? 0) > 0 }
         if !tail.isEmpty, grows, unchangedOffsets, tail.count == unmatchedNew.count, (new.size ?? 0) >= (old.size ?? 0) {
             explainsSize = true
-            changes.append((.record, record, .tailAppended(oldSize: old.size, newSize: new.size, fields: tail.map(\.name))))
+            // A tail field whose size and offset are multiples of the new alignment can demand it;
+            // the old fields kept their offsets, so they did not.
+            let grew = (new.alignment ?? 0) > (old.alignment ?? 0)
+            explainsAlignment = grew && tail.contains { field in
+                new.alignment.map { (field.size ?? 0) % $0 == 0 && field.offsetBits % ($0 * 8) == 0 } ?? false
+            }
+            changes.append((.record, record, .tailAppended(oldSize: old.size, newSize: new.size, fields: tail.map(\.name),
+                                                           oldAlignment: explainsAlignment ? old.alignment : nil,
+                                                           newAlignment: explainsAlignment ? new.alignment : nil)))
         } else {
             for field in unmatchedNew {
                 changes.append((.field, "\(record).\(field.name)", .fieldAdded(type: field.type, offsetBits: field.offsetBits)))
@@ -84,7 +103,8 @@ struct FieldComparison {
             changes.append((.field, name, .flexibleArray(old: field.type, new: other.type)))
             return changes
         }
-        if field.isFlexibleArray != other.isFlexibleArray || (field.size != other.size && field.canonicalType == other.canonicalType) {
+        if field.isFlexibleArray != other.isFlexibleArray
+            || (field.size != other.size && field.canonicalType == other.canonicalType && !reportsOwnLayout(field, other)) {
             changes.append((.field, name, .fieldSize(old: FieldSize(field), new: FieldSize(other))))
         }
         let sameMeaning = TypeMeaning.key(canonical: field.canonicalType, size: field.size)
@@ -102,6 +122,36 @@ struct FieldComparison {
                                                          canonical: other.canonicalType)))
         }
         return changes
+    }
+
+    /// Reserved fields that kept their name but gave part of their bytes to new fields
+    /// (`__u32 reserved[6]` -> `__u32 reserved[2]; __u64 cap; __u64 more;`, `__u8 pad[3]` ->
+    /// `__u8 x; __u8 pad[2]`): what is left lies in the old bytes, and new fields fill the
+    /// rest of them exactly. By old field name, the new fields that took the bytes.
+    private func shrunkReserved(oldByName: [String: Field], newByName: [String: Field], unmatched: [Field]) -> [String: [Field]] {
+        var result: [String: [Field]] = [:]
+        for field in old.fields where RecordDiffer.isReservedName(field.name) {
+            guard let other = newByName[field.name], (field.bitWidth == nil) == (other.bitWidth == nil),
+                  other.offsetBits != field.offsetBits || other.size != field.size || other.bitWidth != field.bitWidth,
+                  contains(range(field), range(other)) else { continue }
+            let oldRange = range(field)
+            let takers = unmatched.filter { range($0).overlaps(oldRange) }
+            guard !takers.isEmpty, takers.allSatisfy({ contains(oldRange, range($0)) }) else { continue }
+            // Together, what is left and the new fields cover the old bytes exactly once.
+            let spans = ([other] + takers).map(range).sorted { $0.lowerBound < $1.lowerBound }
+            var reach = oldRange.lowerBound
+            var exact = true
+            for span in spans {
+                if span.lowerBound != reach { exact = false; break }
+                reach = span.upperBound
+            }
+            if exact, reach == oldRange.upperBound { result[field.name] = takers }
+        }
+        return result
+    }
+
+    private func contains(_ outer: Range<Int>, _ inner: Range<Int>) -> Bool {
+        inner.lowerBound >= outer.lowerBound && inner.upperBound <= outer.upperBound && !inner.isEmpty
     }
 
     private func overlaps(_ a: Field, _ b: Field) -> Bool {

@@ -95,14 +95,22 @@ struct RecordDiffer {
         }
         var fields = FieldComparison(old: oldFlat, new: newFlat)
         fields.equivalentTypes = equivalentTypes
-        var changes = moved + tag + fields.changes().map { item, name, fact in
+        fields.reportsOwnLayout = { a, b in
+            // An untagged member type (`outer.member`) reports its own size and fields.
+            [a.record, b.record].allSatisfy { path in path.flatMap { oldByName[$0] ?? newByName[$0] }.map { $0.isAnonymous && !$0.isAnonymousMember } ?? false }
+        }
+        var fieldChanges = fields.changes().map { item, name, fact in
             Change(fact, item: item, name: name, header: new.location.header, oldLocation: old.location, newLocation: new.location)
         }
-        for index in changes.indices where changes[index].fact.category == .renamed {
-            if case let .fieldRenamed(_, to) = changes[index].fact { changes[index].newName = "\(new.name).\(to)" }
+        for index in fieldChanges.indices where fieldChanges[index].fact.category == .renamed {
+            if case let .fieldRenamed(_, to) = fieldChanges[index].fact { fieldChanges[index].newName = "\(new.name).\(to)" }
         }
-        if old.size != new.size, !fields.explainsSize { changes.append(change(.recordSize(old: old.size, new: new.size))) }
-        if old.alignment != new.alignment { changes.append(change(.recordAlignment(old: old.alignment, new: new.alignment))) }
+        var recordChanges: [Change] = []
+        if old.size != new.size, !fields.explainsSize { recordChanges.append(change(.recordSize(old: old.size, new: new.size))) }
+        if old.alignment != new.alignment, !fields.explainsAlignment {
+            recordChanges.append(change(.recordAlignment(old: old.alignment, new: new.alignment)))
+        }
+        var changes = moved + tag + LayoutConsequences.fold(fieldChanges + recordChanges, old: oldFlat, new: newFlat)
         if old.isPacked != new.isPacked { changes.append(change(.recordPacking(isPacked: new.isPacked))) }
         return changes
     }
@@ -161,6 +169,10 @@ struct RecordDiffer {
                   let member = records[path], member.isAnonymousMember else { return [field] }
             return flattened(member, in: records).fields
         }
+        // `__DECLARE_FLEX_ARRAY(T, x)` wraps `T x[]` with an empty `__empty_x` so that it may stand
+        // in a union: the empty member is spelling, not a field anyone reads.
+        let names = Set(copy.fields.map(\.name))
+        copy.fields.removeAll { $0.name.hasPrefix("__empty_") && ($0.size ?? 0) == 0 && names.contains(String($0.name.dropFirst(8))) }
         return copy
     }
 

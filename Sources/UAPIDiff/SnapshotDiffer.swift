@@ -18,10 +18,6 @@ public struct SnapshotDiffer {
         let common = old.targets.map(\.target).filter { name in new.targets.contains { $0.target == name } }
         var merged: [Change.MergeKey: Change] = [:]
         var order: [Change.MergeKey] = []
-        let sentinel: (NamedValue, TargetSnapshot) -> Bool = { value, target in
-            guard case let .enumerator(enumName) = value.kind else { return false }
-            return sentinels.matches(enumerator: value.name, of: enumName, in: target)
-        }
         // Each target's records, values and declarations are compared in parallel;
         // the results are merged in the serial order, so the output does not depend on timing.
         let parts = DiffPart.allCases
@@ -31,7 +27,7 @@ public struct SnapshotDiffer {
         }
         let perPart = parallelMap(count: common.count * parts.count, workers: workers, makeState: { () }) { _, job in
             let (before, after) = sides[job / parts.count]
-            return parts[job % parts.count].changes(old: before, new: after, sentinel: sentinel)
+            return parts[job % parts.count].changes(old: before, new: after, sentinels: sentinels)
         }
         for (position, name) in common.enumerated() {
             let changes = perPart[(position * parts.count)..<((position + 1) * parts.count)].joined()
@@ -59,11 +55,11 @@ public struct SnapshotDiffer {
 private enum DiffPart: CaseIterable {
     case records, values, declarations
 
-    func changes(old: TargetSnapshot, new: TargetSnapshot, sentinel: @escaping (NamedValue, TargetSnapshot) -> Bool) -> [Change] {
+    func changes(old: TargetSnapshot, new: TargetSnapshot, sentinels: SentinelRule) -> [Change] {
         let moves = HeaderMoves(old: old, new: new)
         switch self {
         case .records: return RecordDiffer(old: old, new: new, moves: moves).changes()
-        case .values: return ValueDiffer(old: old, new: new, moves: moves, sentinel: sentinel).changes()
+        case .values: return ValueDiffer(old: old, new: new, moves: moves, sentinels: sentinels).changes()
         case .declarations: return DeclarationDiffer(old: old, new: new, moves: moves).changes()
         }
     }

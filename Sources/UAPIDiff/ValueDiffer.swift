@@ -1,3 +1,4 @@
+import Foundation
 import UAPIModel
 
 /// Compares constants and enumerators of one target: removed, added, renamed,
@@ -6,7 +7,7 @@ struct ValueDiffer {
     let old: TargetSnapshot
     let new: TargetSnapshot
     let moves: HeaderMoves
-    let sentinel: (NamedValue, TargetSnapshot) -> Bool
+    let sentinels: SentinelRule
 
     func changes() -> [Change] {
         // An include guard defined as 1 (`#define _LINUX_FOO_H 1`) is not a constant anyone uses.
@@ -54,9 +55,19 @@ struct ValueDiffer {
                                   newLocation: after.location))
         }
 
-        // A sentinel's value is where the list ends, not a meaning: it is never a rename.
-        let renames = RenameMatcher.pairs(removed: gone.filter { !sentinel($0.1, old) }, added: fresh.filter { !sentinel($0.1, new) },
+        // A sentinel's value is where the list ends, not a meaning: it is never a rename. Nor is a name
+        // kept as an alias of its new spelling (`#define V4L2_COLORSPACE_ADOBERGB V4L2_COLORSPACE_OPRGB`).
+        let freshNames = Set(fresh.map(\.0))
+        let isAlias = { (name: String, before: NamedValue) -> Bool in
+            guard let now = newValues[name], now.sameValue(as: before), let text = now.text else { return false }
+            return freshNames.contains(text.trimmingCharacters(in: CharacterSet(charactersIn: " \t()")))
+        }
+        let renameable = gone.filter { name, before in !isSentinelName(before, old) && !isAlias(name, before) }
+        var renames = RenameMatcher.pairs(removed: renameable, added: fresh.filter { !isSentinelName($0.1, new) },
                                           same: { $0.sameValue(as: $1) && $0.isEnumerator == $1.isEnumerator })
+        renames += EnumeratorsInPlace(old: old, new: new).renames(
+            removed: renameable.filter { name, _ in !renames.contains { $0.old == name } },
+            added: fresh.filter { name, _ in !renames.contains { $0.new == name } })
         for (oldName, newName) in renames {
             let before = oldValues[oldName]!, after = newValues[newName]!
             var rename = change(.valueRenamed(value: before.constant, oldNameNowMeans: newValues[oldName]?.constant), before, after)
@@ -65,13 +76,13 @@ struct ValueDiffer {
         }
         let renamedOld = Set(renames.map(\.old)), renamedNew = Set(renames.map(\.new))
         for (name, before) in gone where !renamedOld.contains(name) && newValues[name] == nil {
-            changes.append(Change(.valueRemoved(before.constant), item: item(before), name: name, header: before.location.header,
-                                  oldLocation: before.location))
+            let fact: ChangeFact = FeatureMacro.isKernelInternal(before) ? .kernelFeatureMacro(text: before.text ?? "", added: false) : .valueRemoved(before.constant)
+            changes.append(Change(fact, item: item(before), name: name, header: before.location.header, oldLocation: before.location))
         }
         fresh.removeAll { renamedNew.contains($0.0) }
         for (name, after) in fresh {
-            changes.append(Change(.valueAdded(after.constant), item: item(after), name: name, header: after.location.header,
-                                  newLocation: after.location))
+            let fact: ChangeFact = FeatureMacro.isKernelInternal(after) ? .kernelFeatureMacro(text: after.text ?? "", added: true) : .valueAdded(after.constant)
+            changes.append(Change(fact, item: item(after), name: name, header: after.location.header, newLocation: after.location))
         }
         return changes
     }
@@ -98,7 +109,7 @@ struct ValueDiffer {
         if let oldIoctl = before.ioctl, let newIoctl = after.ioctl {
             if let fact = ioctlFact(before, after, oldIoctl, newIoctl) { changes.append(change(fact, before, after)) }
         } else if !before.sameValue(as: after) {
-            let isSentinel = sentinel(before, old) || sentinel(after, new)
+            let isSentinel = isSentinelMove(before, after)
             changes.append(change(.valueChanged(old: before.constant, new: after.constant, isSentinel: isSentinel), before, after))
         }
         if case let .enumerator(oldEnum) = before.kind, case let .enumerator(newEnum) = after.kind, oldEnum != newEnum,
@@ -107,9 +118,30 @@ struct ValueDiffer {
         }
         if before.cType != after.cType, !before.isEnumerator {
             let same = TypeMeaning.sameInteger(before.cType, after.cType, target: new.target)
-            changes.append(change(.constantType(old: before.cType, new: after.cType, sameMeaning: same), before, after))
+            changes.append(change(.constantType(old: before.cType, new: after.cType, sameMeaning: same, sameValue: before.sameValue(as: after)),
+                                  before, after))
         }
         return changes
+    }
+
+    /// A sentinel by its name alone: never paired as a rename.
+    private func isSentinelName(_ value: NamedValue, _ target: TargetSnapshot) -> Bool {
+        guard case let .enumerator(enumName) = value.kind else { return sentinels.matches(macro: value.name) }
+        return sentinels.matches(enumerator: value.name, of: enumName, in: target)
+    }
+
+    /// A count that moved because entries were added: an enumerator with the rule's evidence,
+    /// or a counting macro that grew.
+    private func isSentinelMove(_ before: NamedValue, _ after: NamedValue) -> Bool {
+        switch (before.kind, after.kind) {
+        case let (.enumerator(oldEnum), .enumerator(newEnum)):
+            return sentinels.isSentinelMove(enumerator: after.name, oldEnum: oldEnum, newEnum: newEnum, old: old, new: new)
+        case (.macro, .macro):
+            guard sentinels.matches(macro: after.name), let a = before.constant.value, let b = after.constant.value else { return false }
+            return a < b
+        default:
+            return false
+        }
     }
 
     private func ioctlFact(_ before: NamedValue, _ after: NamedValue, _ a: IoctlNumber, _ b: IoctlNumber) -> ChangeFact? {

@@ -9,7 +9,7 @@ extension ChangeCategory {
             return .breaking
         case .added, .reservedUsed, .sentinelChanged, .flexibleArray, .redefined:
             return .compatible
-        case .spellingChanged, .macroChanged, .contextChanged, .moved:
+        case .spellingChanged, .macroChanged, .contextChanged, .moved, .suffixChanged, .kernelInternal:
             return .info
         }
     }

@@ -21,6 +21,8 @@ extension ChangeCategory {
         case .redefined: return "A name keeps its value but is defined another way (a macro became an enumerator or the reverse, an enumerator moved to another enum): #ifdef tests and enum types see it change."
         case .contextChanged: return "A macro with the same text now evaluates to a constant, or no longer does: what its header includes changed, not its value."
         case .moved: return "The same definition now lives in another header of the set."
+        case .suffixChanged: return "A constant keeps its value and only its C type changed (a U suffix, a cast): binaries see the same number."
+        case .kernelInternal: return "A kernel-internal feature switch (__ARCH_WANT_*) came or went: only the kernel's build tests it."
         }
     }
 }

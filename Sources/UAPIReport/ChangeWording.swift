@@ -4,8 +4,33 @@ import UAPIModel
 /// Turns a change fact into words: the one sentence every format prints, and the
 /// short before/after values (`24 bytes`, `byte 8`, `macro 0`) some formats show apart.
 public enum ChangeWording {
-    /// One sentence that says what changed and why it matters.
+    /// One sentence that says what changed and why it matters, with what it caused in its record.
     public static func sentence(_ change: Change) -> String {
+        factSentence(change) + (change.consequences.map { consequenceClause($0, record: recordName(of: change)) } ?? "")
+    }
+
+    /// `; so b, c moved, x grew from 16 to 24 bytes and its alignment from 4 to 8`.
+    private static func consequenceClause(_ consequences: LayoutConsequences, record: String) -> String {
+        var parts: [String] = []
+        let moved = consequences.movedFields.map { String($0.split(separator: ".").last ?? "") }
+        if !moved.isEmpty { parts.append("\(moved.joined(separator: ", ")) moved") }
+        if consequences.oldSize != nil || consequences.newSize != nil {
+            let grew = (consequences.newSize ?? 0) > (consequences.oldSize ?? 0)
+            parts.append("\(record) \(grew ? "grew" : "shrank") from \(number(consequences.oldSize)) to \(number(consequences.newSize)) bytes")
+        }
+        if consequences.oldAlignment != nil || consequences.newAlignment != nil {
+            parts.append("its alignment changed from \(number(consequences.oldAlignment)) to \(number(consequences.newAlignment))")
+        }
+        guard let last = parts.popLast() else { return "" }
+        return "; so " + (parts.isEmpty ? last : parts.joined(separator: ", ") + " and " + last)
+    }
+
+    private static func recordName(of change: Change) -> String {
+        guard change.item == .field, let dot = change.name.lastIndex(of: ".") else { return change.name }
+        return String(change.name[..<dot])
+    }
+
+    private static func factSentence(_ change: Change) -> String {
         let name = change.name, newName = change.newName ?? ""
         switch change.fact {
         case .headerAdded: return "header \(name) was added"
@@ -28,8 +53,9 @@ public enum ChangeWording {
         case let .recordSize(old, new): return "size of \(name) changed from \(number(old)) to \(number(new)) bytes"
         case let .recordAlignment(old, new): return "alignment of \(name) changed from \(number(old)) to \(number(new))"
         case let .recordPacking(isPacked): return "\(name) is \(isPacked ? "now" : "no longer") packed"
-        case let .tailAppended(oldSize, newSize, fields):
+        case let .tailAppended(oldSize, newSize, fields, oldAlignment, newAlignment):
             return "\(name) grew from \(size(oldSize)) to \(size(newSize)) bytes by appending \(fields.joined(separator: ", "))"
+                + (newAlignment.map { "; they raise its alignment from \(number(oldAlignment)) to \($0)" } ?? "")
         case let .fieldAdded(_, offset): return "\(name) was added at \(offsetText(offset))"
         case .fieldRemoved: return "\(name) was removed"
         case let .fieldRenamed(_, to): return "\(name) is now \(to) (same offset and type); the old name is gone for source users"
@@ -49,6 +75,7 @@ public enum ChangeWording {
         case .typedefRemoved: return "typedef \(name) was removed"
         case let .typedefType(old, new): return "typedef \(name) changed from \(old) to \(new)"
         case let .typedefSpelling(old, new, canonical): return "typedef \(name) is spelled \(new) instead of \(old); both are \(canonical)"
+        case let .typedefAliased(to): return "typedef \(name) is now \(to); the old name stays as a #define of the new one"
         case .enumAdded: return "enum \(name) was added"
         case .enumRemoved: return "enum \(name) was removed"
         case let .enumUnderlyingType(old, new): return "underlying type of enum \(name) changed from \(old) to \(new)"
@@ -59,7 +86,11 @@ public enum ChangeWording {
         case .functionRemoved: return "function \(name) was removed"
         case let .functionSignature(old, new): return "function \(name) changed from \(old) to \(new)"
         case let .functionSpelling(old, new): return "function \(name) is declared \(new) instead of \(old); the same types"
-        default: return valueSentence(change)
+        case let .kernelFeatureMacro(_, added):
+            return "kernel-internal feature macro \(name) was \(added ? "added" : "removed"); user programs do not test it"
+        case .valueAdded, .valueRemoved, .valueChanged, .valueRenamed, .valueKindChanged, .stoppedBeingConstant, .becameConstant,
+             .enumeratorMoved, .constantType, .ioctlArgumentSpelling, .ioctl:
+            return valueSentence(change)
         }
     }
 
@@ -81,8 +112,9 @@ public enum ChangeWording {
         case let .becameConstant(value, sameText):
             return "\(name) now evaluates to a constant (\(value.described))" + (sameText ? "; its text is unchanged" : "")
         case let .enumeratorMoved(from, to, _, _): return "enumerator \(name) moved from enum \(from) to enum \(to)"
-        case let .constantType(old, new, same):
-            return "type of \(name) changed from \(old) to \(new)" + (same ? " (the same width and sign here)" : "")
+        case let .constantType(old, new, same, sameValue):
+            return "type of \(name) changed from \(old) to \(new)"
+                + (same ? " (the same width and sign here)" : sameValue ? "; its value is unchanged" : "")
         case let .ioctlArgumentSpelling(old, new):
             return "ioctl \(name): argument spelled \(new ?? "none") instead of \(old ?? "none"); the request number is unchanged"
         case let .ioctl(old, new, oldValue, newValue):
@@ -102,24 +134,25 @@ public enum ChangeWording {
         case .memberTypeBecameUnion: return "struct"
         case let .recordTagLost(kind): return "\(kind.rawValue) \(change.name)"
         case .recordTagGained: return "typedef only"
-        case .recordAliased: return change.name
+        case .recordAliased, .typedefAliased: return change.name
         case .recordLostDefinition: return "complete"
         case .recordGainedDefinition: return "opaque"
         case let .recordSize(old, _), let .recordAlignment(old, _): return number(old)
         case let .recordPacking(isPacked): return isPacked ? "not packed" : "packed"
-        case let .tailAppended(oldSize, _, _): return "\(size(oldSize)) bytes"
+        case let .tailAppended(oldSize, _, _, _, _): return "\(size(oldSize)) bytes"
         case let .fieldRemoved(type, offset): return "\(type) at \(offsetText(offset))"
         case let .fieldOffset(old, _): return offsetText(old)
         case let .fieldBitWidth(old, _): return widthText(old)
         case let .fieldSize(old, _): return sizeText(old)
         case let .fieldType(old, _, _, _), let .fieldSpelling(old, _, _, _), let .typedefType(old, _), let .fieldTypeRenamed(old, _),
-             let .typedefSpelling(old, _, _), let .enumUnderlyingType(old, _), let .macroText(old, _), let .constantType(old, _, _):
+             let .typedefSpelling(old, _, _), let .enumUnderlyingType(old, _), let .macroText(old, _), let .constantType(old, _, _, _):
             return old
         case let .reservedUsed(field, _): return field
         case let .flexibleArray(old, _): return old
         case let .moved(from, _): return from
         case let .typedefRemoved(canonical): return canonical
         case let .macroRemoved(text): return text
+        case let .kernelFeatureMacro(text, added): return added ? nil : "#define \(change.name) \(text)"
         case let .functionRemoved(signature): return signature
         case let .functionSignature(old, _), let .functionSpelling(old, _): return old
         case let .valueRemoved(value), let .stoppedBeingConstant(value, _), let .valueKindChanged(value, _),
@@ -142,24 +175,25 @@ public enum ChangeWording {
         case .memberTypeBecameUnion: return "union"
         case .recordTagLost: return "typedef only"
         case let .recordTagGained(kind): return "\(kind.rawValue) \(change.name)"
-        case let .recordAliased(_, to): return to
+        case let .recordAliased(_, to), let .typedefAliased(to): return to
         case .recordLostDefinition: return "opaque"
         case .recordGainedDefinition: return "complete"
         case let .recordSize(_, new), let .recordAlignment(_, new): return number(new)
         case let .recordPacking(isPacked): return isPacked ? "packed" : "not packed"
-        case let .tailAppended(_, newSize, _): return "\(size(newSize)) bytes"
+        case let .tailAppended(_, newSize, _, _, _): return "\(size(newSize)) bytes"
         case let .fieldAdded(type, offset): return "\(type) at \(offsetText(offset))"
         case let .fieldOffset(_, new): return offsetText(new)
         case let .fieldBitWidth(_, new): return widthText(new)
         case let .fieldSize(_, new): return sizeText(new)
         case let .fieldType(_, new, _, _), let .fieldSpelling(_, new, _, _), let .typedefType(_, new), let .fieldTypeRenamed(_, new),
-             let .typedefSpelling(_, new, _), let .enumUnderlyingType(_, new), let .macroText(_, new), let .constantType(_, new, _):
+             let .typedefSpelling(_, new, _), let .enumUnderlyingType(_, new), let .macroText(_, new), let .constantType(_, new, _, _):
             return new
         case let .reservedUsed(_, by): return by.joined(separator: ", ")
         case let .flexibleArray(_, new): return new
         case let .moved(_, to): return to
         case let .typedefAdded(canonical): return canonical
         case let .macroAdded(text): return text
+        case let .kernelFeatureMacro(text, added): return added ? "#define \(change.name) \(text)" : nil
         case let .functionAdded(signature): return signature
         case let .functionSignature(_, new), let .functionSpelling(_, new): return new
         case let .valueAdded(value), let .becameConstant(value, _), let .valueKindChanged(_, value), let .enumeratorMoved(_, _, _, value):

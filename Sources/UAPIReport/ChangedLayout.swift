@@ -192,7 +192,7 @@ private enum FieldMarks {
             case .recordAdded: return [("*", .added)]
             case .fieldAdded: return [(field, .added)]
             case let .fieldRenamed(_, to): return [(to, .renamed)]
-            case let .tailAppended(_, _, fields): return fields.map { ($0, .added) }
+            case let .tailAppended(_, _, fields, _, _): return fields.map { ($0, .added) }
             case let .reservedUsed(_, by): return by.map { ($0, .reused) }
             default: return shared(fact, field)
             }
@@ -216,6 +216,9 @@ private enum FieldMarks {
         for change in changes {
             let field = change.item == .field ? String(change.name.split(separator: ".").last ?? "") : ""
             for (name, mark) in marks(change.fact, field) { result[name, default: []].insert(mark) }
+            for moved in change.consequences?.movedFields ?? [] {
+                result[String(moved.split(separator: ".").last ?? ""), default: []].insert(.moved)
+            }
         }
         return result.mapValues { $0.sorted() }
     }

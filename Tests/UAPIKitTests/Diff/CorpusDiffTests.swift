@@ -76,7 +76,7 @@ final class CorpusDiffTests: XCTestCase {
     private func confirmSizesWithGCC(_ changes: [Change], oldPath: String, newPath: String) throws -> Int {
         let sized = changes.compactMap { change -> (Change, old: Int?, new: Int?)? in
             switch change.fact {
-            case let .recordSize(old, new), let .tailAppended(old, new, _): return (change, old, new)
+            case let .recordSize(old, new), let .tailAppended(old, new, _, _, _): return (change, old, new)
             default: return nil
             }
         }

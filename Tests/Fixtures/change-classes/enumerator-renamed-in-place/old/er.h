@@ -1,0 +1,1 @@
+enum er_kind { ER_A, ER_OLD, ER_C };

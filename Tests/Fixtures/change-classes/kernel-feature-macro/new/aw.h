@@ -1,0 +1,1 @@
+#define AW_X 1

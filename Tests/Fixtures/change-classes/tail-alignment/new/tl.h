@@ -1,0 +1,2 @@
+#include <linux/types.h>
+struct tl_resp { __u32 a; __u32 b; __aligned_u64 c; };
