@@ -46,10 +46,11 @@ public struct Change: Codable, Sendable, Equatable {
         var item: ItemKind
         var name: String
         var newName: String?
+        var header: String
         var consequences: LayoutConsequences?
     }
 
-    var mergeKey: MergeKey { MergeKey(fact: fact, item: item, name: name, newName: newName, consequences: consequences) }
+    var mergeKey: MergeKey { MergeKey(fact: fact, item: item, name: name, newName: newName, header: header, consequences: consequences) }
 }
 
 public enum ItemKind: String, Codable, Sendable, CaseIterable {

@@ -47,6 +47,21 @@ struct ValueDiffer {
             }
             changes += compareSameKind(before, after)
         }
+        // The other headers that define a repeated name: each compared on its own.
+        for (name, before, after) in chosen.others {
+            switch (before, after) {
+            case let (before?, after?) where before.isEnumerator == after.isEnumerator:
+                changes += compareSameKind(before, after)
+            case let (before?, nil):
+                changes.append(Change(.valueRemoved(before.constant), item: item(before), name: name, header: before.location.header,
+                                      oldLocation: before.location))
+            case let (nil, after?):
+                changes.append(Change(.valueAdded(after.constant), item: item(after), name: name, header: after.location.header,
+                                      newLocation: after.location))
+            default:
+                continue
+            }
+        }
         var fresh: [(String, NamedValue)] = newNames.filter { oldValues[$0] == nil && oldMacros[$0] == nil }.map { ($0, newValues[$0]!) }
         for name in newNames where oldMacros[name] != nil && oldValues[name] == nil {
             let after = newValues[name]!

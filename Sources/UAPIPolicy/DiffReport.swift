@@ -50,7 +50,7 @@ public enum PolicyJudge {
                              oldLabel: String, newLabel: String, ledger: inout SuppressionLedger) -> DiffReport {
         let extensible = Set((new.targets + old.targets).flatMap(\.records).filter(policy.extensible.matches).map(\.name))
         let changes = result.changes.map { change -> JudgedChange in
-            var judged = JudgedChange(change: change, severity: policy.severity(of: change.category))
+            var judged = JudgedChange(change: change, severity: policy.severity(of: change))
             if change.category == .tailExtension, extensible.contains(change.name) {
                 judged.severity = .compatible
                 judged.isExtensibleRecord = true

@@ -5,7 +5,11 @@ import UAPILint
 /// How a project judges changes: category severities, experimental names,
 /// extensible structs, sentinels and suppressions (each with a reason).
 public struct Policy: Sendable, Equatable {
+    /// What the project publishes: the starting severities that `severities` and `kindSeverities` adjust.
+    public var preset: PolicyPreset = .uapi
     public var severities: [ChangeCategory: Severity]
+    /// Per category, a severity for some kinds of item (`removed` of a `function`: info).
+    public var kindSeverities: [ChangeCategory: [ItemKind: Severity]] = [:]
     /// Name patterns whose changes are reported as info.
     public var experimental: [String]
     public var extensible: ExtensibleRule
@@ -24,8 +28,15 @@ public struct Policy: Sendable, Equatable {
         self.suppressions = suppressions
     }
 
+    /// The severity of a change: the policy's rule for its category and kind of item, else for its
+    /// category, else the preset's.
+    public func severity(of change: Change) -> Severity {
+        kindSeverities[change.category]?[change.item] ?? severities[change.category] ?? preset.severity(of: change.category, item: change.item)
+    }
+
+    /// A category's severity for items of no particular kind (rule lists, help).
     public func severity(of category: ChangeCategory) -> Severity {
-        severities[category] ?? category.defaultSeverity
+        severities[category] ?? preset.severity(of: category, item: nil)
     }
 }
 
@@ -34,14 +45,18 @@ public struct Policy: Sendable, Equatable {
 public struct ExtensibleRule: Sendable, Equatable {
     public var firstFields: [String]
     public var records: [String]
+    /// Every record of these headers (rdma-core's driver ABIs, `rdma/*-abi.h`).
+    public var headers: [String]
 
-    public init(firstFields: [String], records: [String]) {
+    public init(firstFields: [String], records: [String], headers: [String] = []) {
         self.firstFields = firstFields
         self.records = records
+        self.headers = headers
     }
 
     package func matches(_ record: Record) -> Bool {
         if let first = record.fields.first?.name, firstFields.contains(first) { return true }
+        if headers.contains(where: { Glob.matches($0, record.location.header) }) { return true }
         return records.contains { Glob.matches($0, record.name) }
     }
 }

@@ -6,7 +6,7 @@ import UAPILint
 
 /// Reads a policy YAML file. Every error names the file and line.
 public enum PolicyFile {
-    static let knownKeys: Set<String> = ["severity", "experimental", "extensible", "sentinels", "suppress"]
+    static let knownKeys: Set<String> = ["preset", "severity", "experimental", "extensible", "sentinels", "suppress"]
 
     public static func load(path: String) throws -> Policy {
         guard let text = try InputFile.readText(path, maxBytes: YAMLLimits.maxBytes) else {
@@ -43,31 +43,58 @@ public enum PolicyFile {
             return category
         }
 
+        func level(_ value: Node) throws -> Severity {
+            guard value.scalar != nil, let level = value.string.flatMap(Severity.init(rawValue:)) else {
+                throw fail(value, "severity must be breaking, compatible or info, not '\(value.string ?? "?")'")
+            }
+            return level
+        }
+
         var policy = Policy.strict
+        if let preset = mapping["preset"] {
+            guard let name = preset.string, let value = PolicyPreset(rawValue: name) else {
+                throw fail(preset, "unknown preset '\(preset.string ?? "?")'; presets: \(PolicyPreset.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            policy.preset = value
+        }
         if let severity = mapping["severity"] {
             guard let entries = severity.mapping else { throw fail(severity, "'severity' maps categories to breaking, compatible or info") }
             for (key, value) in entries {
-                guard let level = value.string.flatMap(Severity.init(rawValue:)) else {
-                    throw fail(value, "severity must be breaking, compatible or info, not '\(value.string ?? "?")'")
+                let named = try category(key)
+                guard let kinds = value.mapping else {
+                    policy.severities[named] = try level(value)
+                    continue
                 }
-                policy.severities[try category(key)] = level
+                // `removed: {function: info, "*": breaking}`: per kind of item, `*` for the rest.
+                for (kindKey, kindValue) in kinds {
+                    if kindKey.string == "*" {
+                        policy.severities[named] = try level(kindValue)
+                        continue
+                    }
+                    guard let kind = kindKey.string.flatMap(ItemKind.init(rawValue:)) else {
+                        throw fail(kindKey, "unknown kind of item '\(kindKey.string ?? "?")'; kinds: \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")), *")
+                    }
+                    policy.kindSeverities[named, default: [:]][kind] = try level(kindValue)
+                }
             }
         }
         policy.experimental = try strings(mapping["experimental"], "experimental")
         if let extensible = mapping["extensible"] {
-            guard let entries = extensible.mapping else { throw fail(extensible, "'extensible' takes 'first-field' and 'records'") }
-            for (key, _) in entries where !["first-field", "records"].contains(key.string ?? "") {
-                throw fail(key, "unknown 'extensible' setting '\(key.string ?? "?")'; known: first-field, records")
+            guard let entries = extensible.mapping else { throw fail(extensible, "'extensible' takes 'first-field', 'records' and 'headers'") }
+            for (key, _) in entries where !["first-field", "records", "headers"].contains(key.string ?? "") {
+                throw fail(key, "unknown 'extensible' setting '\(key.string ?? "?")'; known: first-field, records, headers")
             }
             policy.extensible = ExtensibleRule(firstFields: try strings(entries["first-field"], "first-field"),
-                                               records: try strings(entries["records"], "records"))
+                                               records: try strings(entries["records"], "records"),
+                                               headers: try strings(entries["headers"], "headers"))
         }
         if let sentinels = mapping["sentinels"] {
-            guard let entries = sentinels.mapping else { throw fail(sentinels, "'sentinels' takes 'patterns' and 'detect-by-value'") }
-            for (key, _) in entries where !["patterns", "detect-by-value"].contains(key.string ?? "") {
-                throw fail(key, "unknown 'sentinels' setting '\(key.string ?? "?")'; known: patterns, detect-by-value")
+            guard let entries = sentinels.mapping else { throw fail(sentinels, "'sentinels' takes 'patterns', 'macro-patterns' and 'detect-by-value'") }
+            for (key, _) in entries where !["patterns", "macro-patterns", "detect-by-value"].contains(key.string ?? "") {
+                throw fail(key, "unknown 'sentinels' setting '\(key.string ?? "?")'; known: patterns, macro-patterns, detect-by-value")
             }
             if let patterns = entries["patterns"] { policy.sentinels.patterns = try strings(patterns, "patterns") }
+            if let patterns = entries["macro-patterns"] { policy.sentinels.macroPatterns = try strings(patterns, "macro-patterns") }
             if let detect = entries["detect-by-value"] {
                 guard let flag = detect.bool else { throw fail(detect, "'detect-by-value' must be true or false") }
                 policy.sentinels.detectByValue = flag

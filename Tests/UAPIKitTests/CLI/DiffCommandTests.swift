@@ -84,6 +84,14 @@ final class DiffCommandTests: XCTestCase {
         let badLevel = try CommandRunner.uapi(["diff", "--policy", policy.path, "old/drift.h", "new/drift.h"], in: drift)
         XCTAssertEqual(badLevel.status, 2)
         XCTAssertTrue(badLevel.stderr.contains("\(policy.path):2: severity must be breaking, compatible or info"), badLevel.stderr)
+        for (text, message) in [("severity:\n  removed:\n    fuction: info\n", ":3: unknown kind of item 'fuction'; kinds: header, record"),
+                                ("preset: kernel\n", ":1: unknown preset 'kernel'; presets: uapi, library, wire"),
+                                ("sentinels:\n  macro-pattern: [x]\n", ":2: unknown 'sentinels' setting 'macro-pattern'")] {
+            try text.write(to: policy, atomically: true, encoding: .utf8)
+            let result = try CommandRunner.uapi(["diff", "--policy", policy.path, "old/drift.h", "new/drift.h"], in: drift)
+            XCTAssertEqual(result.status, 2)
+            XCTAssertTrue(result.stderr.contains(policy.path + message), result.stderr)
+        }
     }
 
     func testCheckAgainstABaseline() throws {

@@ -1,0 +1,1 @@
+#define __BITS_PER_LONG 32
