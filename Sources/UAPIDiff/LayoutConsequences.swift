@@ -17,21 +17,29 @@ public struct LayoutConsequences: Codable, Sendable, Hashable {
 
     /// Folds offset, size and alignment changes that follow a field change into that change.
     /// The cause is the first field (by place) that was removed, resized or retyped; a field moved at or after it, and the record's size and alignment, follow from it.
-    /// Without such a cause every change stands alone.
+    /// Without such a cause, the first field that moved is the cause of the moves after it.
     static func fold(_ changes: [Change], old: Record, new: Record) -> [Change] {
         let oldOffsets = Dictionary(old.fields.map { ("\(old.name).\($0.name)", $0.offsetBits) }, uniquingKeysWith: { a, _ in a })
         let newOffsets = Dictionary(new.fields.map { ("\(new.name).\($0.name)", $0.offsetBits) }, uniquingKeysWith: { a, _ in a })
-        let causes = changes.indices.compactMap { index -> (index: Int, place: Int)? in
+        var causes = changes.indices.compactMap { index -> (index: Int, place: Int)? in
             let change = changes[index]
             guard isCause(change.fact), let place = oldOffsets[change.name] ?? newOffsets[change.name] else { return nil }
             return (index, place)
+        }
+        if causes.isEmpty {
+            // Nothing before it changed, so the first field that moved did so by its own alignment
+            // (`__u64` -> `__aligned_u64`): it is the cause of what follows.
+            causes = changes.indices.compactMap { index in
+                guard case let .fieldOffset(oldBits, _) = changes[index].fact else { return nil }
+                return (index, oldBits)
+            }
         }
         guard let cause = causes.min(by: { ($0.place, $0.index) < ($1.place, $1.index) }) else { return changes }
         var consequences = LayoutConsequences(movedFields: [])
         var folded = Set<Int>()
         for (index, change) in changes.enumerated() {
             switch change.fact {
-            case let .fieldOffset(oldBits, _) where oldBits >= cause.place:
+            case let .fieldOffset(oldBits, _) where oldBits >= cause.place && index != cause.index:
                 consequences.movedFields.append(change.name)
             case let .recordSize(oldSize, newSize):
                 consequences.oldSize = oldSize
