@@ -80,4 +80,6 @@ public enum ChangeCategory: String, Codable, Sendable, CaseIterable {
     case suffixChanged = "suffix-changed"
     /// A kernel-internal feature switch (`__ARCH_WANT_*`) came or went.
     case kernelInternal = "kernel-internal"
+    /// A function's pointer parameter now points to `const`: callers compile and link as before.
+    case constAdded = "const-added"
 }

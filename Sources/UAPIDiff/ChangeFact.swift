@@ -76,6 +76,8 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case functionSignature(old: String, new: String)
     /// The same canonical signature, spelled with other type names.
     case functionSpelling(old: String, new: String)
+    /// Pointer parameters whose pointee gained `const` (`char *` -> `const char *`): every call compiles and links as before.
+    case functionParameterConst(old: String, new: String)
 
     // Named values: constants, enumerators and ioctls.
     case valueAdded(NamedConstant)
@@ -143,6 +145,8 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .tailExtension
         case .reservedUsed:
             return .reservedUsed
+        case .functionParameterConst:
+            return .constAdded
         case .fieldSpelling, .typedefSpelling, .typedefAliased, .ioctlArgumentSpelling, .fieldTypeRenamed, .recordAliased, .functionSpelling:
             return .spellingChanged
         case .macroText:

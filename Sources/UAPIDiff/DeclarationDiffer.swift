@@ -157,7 +157,9 @@ struct DeclarationDiffer {
                 continue
             }
             let fact: ChangeFact
-            if previous.canonicalSignature != function.canonicalSignature {
+            if previous.canonicalSignature != function.canonicalSignature, Self.onlyPointeesGainedConst(previous, function) {
+                fact = .functionParameterConst(old: previous.canonicalSignature, new: function.canonicalSignature)
+            } else if previous.canonicalSignature != function.canonicalSignature {
                 fact = .functionSignature(old: previous.canonicalSignature, new: function.canonicalSignature)
             } else if previous.writtenSignature != function.writtenSignature {
                 fact = .functionSpelling(old: previous.writtenSignature, new: function.writtenSignature)
@@ -168,6 +170,16 @@ struct DeclarationDiffer {
                                   oldLocation: previous.location, newLocation: function.location))
         }
         return changes
+    }
+
+    /// The same return type and parameters but for pointer parameters whose pointee gained `const`.
+    private static func onlyPointeesGainedConst(_ old: FunctionDecl, _ new: FunctionDecl) -> Bool {
+        guard old.canonicalReturnType == new.canonicalReturnType, old.isVariadic == new.isVariadic, old.isStatic == new.isStatic,
+              old.isInline == new.isInline, old.parameters.count == new.parameters.count else { return false }
+        return zip(old.parameters, new.parameters).allSatisfy { a, b in
+            ParameterType.adjusted(a.canonicalType) == ParameterType.adjusted(b.canonicalType)
+                || ParameterType.pointeeGainedConst(old: a.canonicalType, new: b.canonicalType)
+        }
     }
 
     /// Listed headers that appeared or disappeared. One listed header on each side

@@ -2,8 +2,9 @@ import UAPIModel
 
 extension FunctionDecl {
     /// `unsigned int (int, struct vfio_info *)`: what a caller compiled against depends on.
+    /// Parameters as C compares function types: top-level qualifiers left out.
     var canonicalSignature: String {
-        signature(returnType: canonicalReturnType, parameters: parameters.map(\.canonicalType))
+        signature(returnType: canonicalReturnType, parameters: parameters.map { ParameterType.adjusted($0.canonicalType) })
     }
 
     /// The same with the types as written (`__u32 (int, struct vfio_info *)`).

@@ -30,7 +30,10 @@ struct RecordDiffer {
         // An opaque declaration (`struct ib_pd;`, named only by a prototype) has no layout to lose or gain.
         let removed = old.records.filter { tracked($0) && $0.isComplete && newRecords[$0.name] == nil }
         let added = new.records.filter { tracked($0) && $0.isComplete && oldRecords[$0.name] == nil }
-        let renames = RenameMatcher.pairs(removed: removed.map { ($0.name, $0) }, added: added.map { ($0.name, $0) },
+        let aliases = Dictionary(new.macros.map { ($0.name, $0.text.trimmingCharacters(in: .whitespaces)) }, uniquingKeysWith: { a, _ in a })
+        // A record whose old name stays as a `#define` of its new one is aliased, not renamed (checked below).
+        let renames = RenameMatcher.pairs(removed: removed.filter { aliases[$0.name] == nil }.map { ($0.name, $0) },
+                                          added: added.map { ($0.name, $0) },
                                           same: { RecordShape($0) == RecordShape($1) && $0.isComplete })
         let renamedOld = Set(renames.map(\.old)), renamedNew = Set(renames.map(\.new))
         for (oldName, newName) in renames {
@@ -39,7 +42,6 @@ struct RecordDiffer {
                                   header: record.location.header, oldLocation: oldRecords[oldName]!.location,
                                   newLocation: record.location))
         }
-        let aliases = Dictionary(new.macros.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
         for record in removed where !renamedOld.contains(record.name) {
             // `#define old_name new_name`: the old spelling still names the same layout.
             if let target = aliases[record.name], let aliased = newRecords[target], aliased.isComplete,

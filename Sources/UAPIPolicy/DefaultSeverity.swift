@@ -7,7 +7,7 @@ extension ChangeCategory {
         switch self {
         case .removed, .renamed, .valueChanged, .kindChanged, .typeChanged, .layoutDrift, .ioctlChanged, .tailExtension:
             return .breaking
-        case .added, .reservedUsed, .sentinelChanged, .flexibleArray, .redefined:
+        case .added, .reservedUsed, .sentinelChanged, .flexibleArray, .redefined, .constAdded:
             return .compatible
         case .spellingChanged, .macroChanged, .contextChanged, .moved, .suffixChanged, .kernelInternal:
             return .info

@@ -42,6 +42,8 @@ public enum PolicyPreset: String, Sendable, CaseIterable {
         case .typeChanged:
             // A function's signature is not on the wire; a field's type is.
             return item == .function ? .info : strict
+        case .constAdded:
+            return .info
         case .added, .valueChanged, .kindChanged, .layoutDrift, .ioctlChanged, .tailExtension, .reservedUsed, .sentinelChanged,
              .flexibleArray:
             return strict

@@ -22,6 +22,7 @@ extension ChangeCategory {
         case .contextChanged: return "A macro with the same text now evaluates to a constant, or no longer does: what its header includes changed, not its value."
         case .moved: return "The same definition now lives in another header of the set."
         case .suffixChanged: return "A constant keeps its value and only its C type changed (a U suffix, a cast): binaries see the same number."
+        case .constAdded: return "A function's pointer parameter now points to const (char * -> const char *): every caller compiles and links as before."
         case .kernelInternal: return "A kernel-internal feature switch (__ARCH_WANT_*) came or went: only the kernel's build tests it."
         }
     }

@@ -86,6 +86,8 @@ public enum ChangeWording {
         case .functionRemoved: return "function \(name) was removed"
         case let .functionSignature(old, new): return "function \(name) changed from \(old) to \(new)"
         case let .functionSpelling(old, new): return "function \(name) is declared \(new) instead of \(old); the same types"
+        case let .functionParameterConst(old, new):
+            return "function \(name) changed from \(old) to \(new): its pointer parameters now point to const, and every call still compiles"
         case let .kernelFeatureMacro(_, added):
             return "kernel-internal feature macro \(name) was \(added ? "added" : "removed"); user programs do not test it"
         case .valueAdded, .valueRemoved, .valueChanged, .valueRenamed, .valueKindChanged, .stoppedBeingConstant, .becameConstant,
@@ -154,7 +156,7 @@ public enum ChangeWording {
         case let .macroRemoved(text): return text
         case let .kernelFeatureMacro(text, added): return added ? nil : "#define \(change.name) \(text)"
         case let .functionRemoved(signature): return signature
-        case let .functionSignature(old, _), let .functionSpelling(old, _): return old
+        case let .functionSignature(old, _), let .functionSpelling(old, _), let .functionParameterConst(old, _): return old
         case let .valueRemoved(value), let .stoppedBeingConstant(value, _), let .valueKindChanged(value, _),
              let .enumeratorMoved(_, _, value, _):
             return value.described
@@ -195,7 +197,7 @@ public enum ChangeWording {
         case let .macroAdded(text): return text
         case let .kernelFeatureMacro(text, added): return added ? "#define \(change.name) \(text)" : nil
         case let .functionAdded(signature): return signature
-        case let .functionSignature(_, new), let .functionSpelling(_, new): return new
+        case let .functionSignature(_, new), let .functionSpelling(_, new), let .functionParameterConst(_, new): return new
         case let .valueAdded(value), let .becameConstant(value, _), let .valueKindChanged(_, value), let .enumeratorMoved(_, _, _, value):
             return value.described
         case let .valueChanged(_, new, _), let .ioctl(_, _, _, new): return new.displayValue

@@ -1,0 +1,2 @@
+#include <linux/types.h>
+struct rd_verbs_cmd { __u32 op; };
