@@ -187,8 +187,14 @@ struct DeclarationDiffer {
     private func headers() -> [Change] {
         let before = old.headers.filter(\.listed).map(\.path), after = new.headers.filter(\.listed).map(\.path)
         if before.count == 1, after.count == 1 { return [] }
-        let removed = Set(before).subtracting(after).sorted().map { Change(.headerRemoved, item: .header, name: $0, header: $0) }
-        let added = Set(after).subtracting(before).sorted().map { Change(.headerAdded, item: .header, name: $0, header: $0) }
+        // `asm-x86/kvm.h` in a QEMU copy is `x86_64-linux-gnu/asm/kvm.h` (`asm/kvm.h`) of an installed tree.
+        let target = Target.named(new.target)
+        let canonical = { (paths: [String]) in Set(paths.map { HeaderMoves.canonical($0, target: target) }) }
+        let (oldNames, newNames) = (canonical(before), canonical(after))
+        let removed = before.filter { !newNames.contains(HeaderMoves.canonical($0, target: target)) }.sorted()
+            .map { Change(.headerRemoved, item: .header, name: $0, header: $0) }
+        let added = after.filter { !oldNames.contains(HeaderMoves.canonical($0, target: target)) }.sorted()
+            .map { Change(.headerAdded, item: .header, name: $0, header: $0) }
         return removed + added
     }
 }

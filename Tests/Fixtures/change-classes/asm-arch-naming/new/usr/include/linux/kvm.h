@@ -1,0 +1,2 @@
+#include <asm/kvm.h>
+#define KVM_API_VERSION 12

@@ -1,0 +1,1 @@
+struct kvm_regs { unsigned long long rax; };

@@ -1,0 +1,4 @@
+#include <asm/kvm.h>
+#define KVM_API_VERSION 12
+struct kvm_xen_hvm_config { unsigned int flags; unsigned int msr; };
+#define KVM_XEN_HVM_CONFIG_SHARED_INFO 4

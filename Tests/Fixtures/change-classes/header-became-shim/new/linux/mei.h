@@ -1,0 +1,2 @@
+#include <linux/mei_uuid.h>
+struct mei_x { uuid_le id; };
