@@ -120,7 +120,12 @@ deps-libc:
 
 # Whole-tree accuracy (not part of `make test`: it downloads about 75 MB of kernel headers):
 # several linux-libc-dev versions are snapshotted whole per target, diffed, and every
-# breaking finding is checked with gcc on both trees. Exits 1 while any false alarm remains.
+# breaking finding is checked with gcc on both trees. Then the real header syncs of
+# rdma-core (cloned into .real/rdma-core, about 40 MB) and QEMU (when a clone is in
+# .real/qemu) are replayed through the gate with their policies from examples/, every
+# breaking finding checked with gcc the same way. Exits 1 while any false alarm remains.
+RDMA_CORE ?= .real/rdma-core
+QEMU ?= .real/qemu
 ACCURACY_DIR := .accuracy
 FETCH_HEADERS := scripts/fetch-linux-libc-dev.sh
 .PHONY: accuracy
@@ -129,6 +134,11 @@ accuracy: build
 	  [ -x $(FETCH_HEADERS) ] || { echo "accuracy: $(FETCH_HEADERS) is missing: unpack linux-libc-dev versions into $(ACCURACY_DIR)/<version>/ yourself" >&2; exit 1; }; \
 	  $(FETCH_HEADERS) $(ACCURACY_DIR); }
 	python3 scripts/accuracy.py --uapi $(UAPI_RELEASE) --trees $(ACCURACY_DIR) --out $(ACCURACY_DIR)/report
+	@[ -d $(RDMA_CORE) ] || git clone -q --bare https://github.com/linux-rdma/rdma-core.git $(RDMA_CORE) || \
+	  echo "accuracy: could not clone rdma-core into $(RDMA_CORE); its replay is skipped" >&2
+	python3 scripts/sync-replay.py --project rdma-core --repo $(RDMA_CORE) --syncs 45 --uapi $(UAPI_RELEASE) --out $(ACCURACY_DIR)/report
+	@[ -d $(QEMU) ] || echo "accuracy: no QEMU clone in $(QEMU) (git clone --bare https://gitlab.com/qemu-project/qemu.git $(QEMU)); its replay is skipped" >&2
+	python3 scripts/sync-replay.py --project qemu --repo $(QEMU) --syncs 12 --uapi $(UAPI_RELEASE) --out $(ACCURACY_DIR)/report
 
 # A bounded fuzzing run of the debug build: mutated headers, snapshots, policies and
 # configs must each end with status 0, 2, 4, 8 or 12. The seed is printed; FUZZ_SEED
@@ -142,7 +152,6 @@ fuzz: deps
 # Slow checks on real trees and real clients (not part of `make test`): two linux-libc-dev
 # versions (fetched into .accuracy/ as for `make accuracy`) and, when present, a clone of
 # QEMU's public git history in .real/qemu (QEMU=DIR elsewhere). See scripts/real-clients.py.
-QEMU ?= .real/qemu
 .PHONY: real-clients
 real-clients: build
 	@ls -d $(ACCURACY_DIR)/*/usr/include/linux >/dev/null 2>&1 || $(FETCH_HEADERS) $(ACCURACY_DIR)

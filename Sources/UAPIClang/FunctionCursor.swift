@@ -21,4 +21,28 @@ extension Cursor {
 extension ClangType {
     /// A function type that ends in `...`.
     package var isVariadic: Bool { clang_isFunctionTypeVariadic(raw) != 0 }
+
+    /// The calling convention as the attribute that asks for it (`ms_abi`, `stdcall`); nil for
+    /// the target's ordinary C convention.
+    package var callingConvention: String? {
+        switch clang_getFunctionTypeCallingConv(raw) {
+        case CXCallingConv_Default, CXCallingConv_C, CXCallingConv_Invalid, CXCallingConv_Unexposed: return nil
+        case CXCallingConv_X86StdCall: return "stdcall"
+        case CXCallingConv_X86FastCall: return "fastcall"
+        case CXCallingConv_X86ThisCall: return "thiscall"
+        case CXCallingConv_X86Pascal: return "pascal"
+        case CXCallingConv_AAPCS: return "pcs(\"aapcs\")"
+        case CXCallingConv_AAPCS_VFP: return "pcs(\"aapcs-vfp\")"
+        case CXCallingConv_X86RegCall: return "regcall"
+        case CXCallingConv_IntelOclBicc: return "intel_ocl_bicc"
+        case CXCallingConv_Win64: return "ms_abi"
+        case CXCallingConv_X86_64SysV: return "sysv_abi"
+        case CXCallingConv_X86VectorCall: return "vectorcall"
+        case CXCallingConv_Swift: return "swiftcall"
+        case CXCallingConv_PreserveMost: return "preserve_most"
+        case CXCallingConv_PreserveAll: return "preserve_all"
+        case CXCallingConv_AArch64VectorCall: return "aarch64_vector_pcs"
+        default: return "calling convention \(clang_getFunctionTypeCallingConv(raw).rawValue)"
+        }
+    }
 }

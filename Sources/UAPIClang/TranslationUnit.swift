@@ -62,6 +62,13 @@ package final class TranslationUnit {
         }
     }
 
+    /// The target triple the unit was parsed for (`i386-unknown-linux-gnu`).
+    package var targetTriple: String {
+        guard let info = clang_getTranslationUnitTargetInfo(raw) else { return "" }
+        defer { clang_TargetInfo_dispose(info) }
+        return consume(clang_TargetInfo_getTriple(info))
+    }
+
     /// The spelled tokens of `extent`, e.g. the body of a macro definition.
     package func tokens(in extent: CXSourceRange) -> [String] {
         var tokens: UnsafeMutablePointer<CXToken>?

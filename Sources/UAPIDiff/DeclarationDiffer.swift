@@ -175,6 +175,7 @@ struct DeclarationDiffer {
     /// The same return type and parameters but for pointer parameters whose pointee gained `const`.
     private static func onlyPointeesGainedConst(_ old: FunctionDecl, _ new: FunctionDecl) -> Bool {
         guard old.canonicalReturnType == new.canonicalReturnType, old.isVariadic == new.isVariadic, old.isStatic == new.isStatic,
+              old.callingConvention == new.callingConvention,
               old.isInline == new.isInline, old.parameters.count == new.parameters.count else { return false }
         return zip(old.parameters, new.parameters).allSatisfy { a, b in
             ParameterType.adjusted(a.canonicalType) == ParameterType.adjusted(b.canonicalType)

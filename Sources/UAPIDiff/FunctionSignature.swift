@@ -14,6 +14,7 @@ extension FunctionDecl {
 
     private func signature(returnType: String, parameters: [String]) -> String {
         let list = (parameters + (isVariadic ? ["..."] : [])).joined(separator: ", ")
-        return "\(isStatic ? "static " : "")\(isInline ? "inline " : "")\(returnType) (\(list.isEmpty ? "void" : list))"
+        let convention = callingConvention.map { "__attribute__((\($0))) " } ?? ""
+        return "\(isStatic ? "static " : "")\(isInline ? "inline " : "")\(convention)\(returnType) (\(list.isEmpty ? "void" : list))"
     }
 }

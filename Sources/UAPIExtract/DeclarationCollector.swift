@@ -109,7 +109,8 @@ struct DeclarationCollector {
             name: cursor.spelling, location: location(of: cursor),
             returnType: TypeName.clean(result.spelling), canonicalReturnType: TypeName.clean(result.canonical.spelling),
             parameters: parameters, isVariadic: cursor.type.isVariadic,
-            isInline: cursor.isInlineFunction, isStatic: cursor.isStatic))
+            isInline: cursor.isInlineFunction, isStatic: cursor.isStatic,
+            callingConvention: CallingConvention.of(cursor)))
     }
 
     mutating func collectRecord(_ cursor: Cursor, name: String, isAnonymous: Bool) {

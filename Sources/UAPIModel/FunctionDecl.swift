@@ -13,6 +13,9 @@ public struct FunctionDecl: Codable, Sendable, Equatable {
     public var isInline: Bool
     /// `static`: each translation unit gets its own copy; nothing is linked.
     public var isStatic: Bool
+    /// The calling convention's attribute (`ms_abi`, `stdcall`, `regparm(3)`) when it is not the
+    /// target's ordinary one: how arguments reach the function.
+    public var callingConvention: String?
 
     public struct Parameter: Codable, Sendable, Equatable {
         /// Empty when the declaration leaves the parameter unnamed.
@@ -28,7 +31,7 @@ public struct FunctionDecl: Codable, Sendable, Equatable {
     }
 
     public init(name: String, location: SourceLocation, returnType: String, canonicalReturnType: String,
-                parameters: [Parameter], isVariadic: Bool, isInline: Bool, isStatic: Bool) {
+                parameters: [Parameter], isVariadic: Bool, isInline: Bool, isStatic: Bool, callingConvention: String? = nil) {
         self.name = name
         self.location = location
         self.returnType = returnType
@@ -37,5 +40,6 @@ public struct FunctionDecl: Codable, Sendable, Equatable {
         self.isVariadic = isVariadic
         self.isInline = isInline
         self.isStatic = isStatic
+        self.callingConvention = callingConvention
     }
 }

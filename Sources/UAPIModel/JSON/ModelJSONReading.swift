@@ -358,7 +358,7 @@ extension FunctionDecl {
     package init(json reader: inout JSONReader) throws(JSONReadError) {
         let start = reader.position
         var name: String?, location: SourceLocation?, returnType: String?, canonicalReturnType: String?
-        var parameters: [Parameter]?, isVariadic: Bool?, isInline: Bool?, isStatic: Bool?
+        var parameters: [Parameter]?, isVariadic: Bool?, isInline: Bool?, isStatic: Bool?, callingConvention: String?
         var members = try reader.object()
         while let key = try members.next(&reader) {
             do throws(JSONReadError) {
@@ -371,6 +371,7 @@ extension FunctionDecl {
                 case "isVariadic": isVariadic = try reader.bool()
                 case "isInline": isInline = try reader.bool()
                 case "isStatic": isStatic = try reader.bool()
+                case "callingConvention": callingConvention = try reader.string()
                 default: try reader.skipValue()
                 }
             } catch { throw error.inside(key: key) }
@@ -380,7 +381,8 @@ extension FunctionDecl {
                   canonicalReturnType: try required(canonicalReturnType, "canonicalReturnType", objectAt: start),
                   parameters: try required(parameters, "parameters", objectAt: start),
                   isVariadic: try required(isVariadic, "isVariadic", objectAt: start),
-                  isInline: try required(isInline, "isInline", objectAt: start), isStatic: try required(isStatic, "isStatic", objectAt: start))
+                  isInline: try required(isInline, "isInline", objectAt: start), isStatic: try required(isStatic, "isStatic", objectAt: start),
+                  callingConvention: callingConvention)
     }
 }
 

@@ -211,6 +211,7 @@ extension Macro {
 extension FunctionDecl {
     package func write(to writer: inout JSONWriter) {
         writer.beginObject()
+        if let callingConvention { writer.key("callingConvention"); writer.string(callingConvention) }
         writer.key("canonicalReturnType"); writer.string(canonicalReturnType)
         writer.key("isInline"); writer.bool(isInline)
         writer.key("isStatic"); writer.bool(isStatic)

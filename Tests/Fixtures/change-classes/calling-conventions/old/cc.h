@@ -1,0 +1,5 @@
+int cc_plain(int a, int b);
+int cc_win(int a, int b);
+int __attribute__((stdcall)) cc_std(int a);
+int cc_regs(int a, int b, int c);
+int __attribute__((ms_abi)) cc_same(int a);
