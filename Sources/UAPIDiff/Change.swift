@@ -21,6 +21,9 @@ public struct Change: Codable, Sendable, Equatable {
     public var targetSpecific: Bool
     /// The moves and size changes this change caused in its record, said with it.
     public var consequences: LayoutConsequences?
+    /// A record, field, typedef or enum no function or variable of its side uses, on a side that
+    /// declares some: not part of a library's interface (the `library` preset rates it info).
+    public var outsideInterface = false
 
     public init(_ fact: ChangeFact, item: ItemKind, name: String, newName: String? = nil, header: String,
                 oldLocation: SourceLocation? = nil, newLocation: SourceLocation? = nil) {
@@ -54,7 +57,7 @@ public struct Change: Codable, Sendable, Equatable {
 }
 
 public enum ItemKind: String, Codable, Sendable, CaseIterable {
-    case header, record, field, `enum`, enumerator, typedef, constant, ioctl, macro, function
+    case header, record, field, `enum`, enumerator, typedef, constant, ioctl, macro, function, variable
 }
 
 /// What kind of fact changed. The policy maps each category to a severity.

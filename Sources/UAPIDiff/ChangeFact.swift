@@ -79,6 +79,14 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     /// Pointer parameters whose pointee gained `const` (`char *` -> `const char *`): every call compiles and links as before.
     case functionParameterConst(old: String, new: String)
 
+    // Variables a program links against (`type` and `canonical` as C spells them).
+    case variableAdded(type: String)
+    case variableRemoved(type: String)
+    /// Another type, `const` added or removed included: the symbol a binary uses is no longer what it was built for.
+    case variableType(old: String, new: String)
+    /// The same canonical type, spelled with other names.
+    case variableSpelling(old: String, new: String)
+
     // Named values: constants, enumerators and ioctls.
     case valueAdded(NamedConstant)
     case valueRemoved(NamedConstant)
@@ -105,10 +113,10 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     public var category: ChangeCategory {
         switch self {
         case .headerAdded, .recordAdded, .recordGainedDefinition, .memberTypeBecameUnion, .recordTagGained, .fieldAdded, .typedefAdded, .enumAdded, .macroAdded, .valueAdded,
-             .functionAdded:
+             .functionAdded, .variableAdded:
             return .added
         case .headerRemoved, .recordRemoved, .recordLostDefinition, .recordTagLost, .fieldRemoved, .typedefRemoved, .enumRemoved, .macroRemoved, .valueRemoved,
-             .functionRemoved:
+             .functionRemoved, .variableRemoved:
             return .removed
         case .recordRenamed, .fieldRenamed, .valueRenamed:
             return .renamed
@@ -135,7 +143,7 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .layoutDrift
         case let .fieldType(_, _, oldSize, newSize):
             return oldSize.bytes == newSize.bytes ? .typeChanged : .layoutDrift
-        case .typedefType, .enumUnderlyingType, .functionSignature:
+        case .typedefType, .enumUnderlyingType, .functionSignature, .variableType:
             return .typeChanged
         case let .constantType(_, _, sameMeaning, sameValue):
             return sameMeaning ? .spellingChanged : sameValue ? .suffixChanged : .typeChanged
@@ -147,7 +155,7 @@ public enum ChangeFact: Codable, Sendable, Hashable {
             return .reservedUsed
         case .functionParameterConst:
             return .constAdded
-        case .fieldSpelling, .typedefSpelling, .typedefAliased, .ioctlArgumentSpelling, .fieldTypeRenamed, .recordAliased, .functionSpelling:
+        case .fieldSpelling, .typedefSpelling, .typedefAliased, .variableSpelling, .ioctlArgumentSpelling, .fieldTypeRenamed, .recordAliased, .functionSpelling:
             return .spellingChanged
         case .macroText:
             return .macroChanged

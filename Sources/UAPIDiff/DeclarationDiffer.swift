@@ -8,7 +8,7 @@ struct DeclarationDiffer {
     let moves: HeaderMoves
 
     func changes() -> [Change] {
-        typedefs() + enums() + macros() + functions() + headers()
+        typedefs() + enums() + macros() + functions() + variables() + headers()
     }
 
     private func typedefs() -> [Change] {
@@ -168,6 +168,38 @@ struct DeclarationDiffer {
             }
             changes.append(Change(fact, item: .function, name: name, header: function.location.header,
                                   oldLocation: previous.location, newLocation: function.location))
+        }
+        return changes
+    }
+
+    /// Extern variables: a program links against the symbol with the type it was built for.
+    private func variables() -> [Change] {
+        let chosen = DefinitionChoice(old: old.variables, new: new.variables, name: \.name, header: \.location.header)
+        var changes: [Change] = []
+        for (name, variable) in chosen.old where chosen.new[name] == nil {
+            changes.append(Change(.variableRemoved(type: variable.canonicalType), item: .variable, name: name,
+                                  header: variable.location.header, oldLocation: variable.location))
+        }
+        for (name, variable) in chosen.new {
+            guard let previous = chosen.old[name] else {
+                changes.append(Change(.variableAdded(type: variable.canonicalType), item: .variable, name: name,
+                                      header: variable.location.header, newLocation: variable.location))
+                continue
+            }
+            if let move = moves.fact(from: previous.location, to: variable.location) {
+                changes.append(Change(move, item: .variable, name: name, header: variable.location.header,
+                                      oldLocation: previous.location, newLocation: variable.location))
+            }
+            let fact: ChangeFact
+            if previous.canonicalType != variable.canonicalType {
+                fact = .variableType(old: previous.canonicalType, new: variable.canonicalType)
+            } else if previous.type != variable.type {
+                fact = .variableSpelling(old: previous.type, new: variable.type)
+            } else {
+                continue
+            }
+            changes.append(Change(fact, item: .variable, name: name, header: variable.location.header,
+                                  oldLocation: previous.location, newLocation: variable.location))
         }
         return changes
     }

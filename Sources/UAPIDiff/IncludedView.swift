@@ -23,6 +23,13 @@ public enum IncludedView {
     static func complete(old: TargetSnapshot, new: TargetSnapshot) -> (old: TargetSnapshot, new: TargetSnapshot) {
         guard old.included?.isEmpty == false || new.included?.isEmpty == false else { return (old, new) }
         var (old, new) = (old, new)
+        // What listed functions and variables use, defined in a header that was only included (a
+        // third-party handle taken by value): part of the interface, compared on both sides.
+        let reached = Names(interface: InterfaceTypes(old), InterfaceTypes(new))
+        if !reached.isEmpty {
+            Incoming(side: old, names: Names(old), missing: reached.subtracting(Names(old)), otherAside: nil).apply(to: &old)
+            Incoming(side: new, names: Names(new), missing: reached.subtracting(Names(new)), otherAside: nil).apply(to: &new)
+        }
         // Names are indexed once per side; most diffs then find nothing missing and stop there.
         let (oldNames, newNames) = inParallel({ Names(old) }, { Names(new) })
         let intoOld = Incoming(side: old, names: oldNames, missing: newNames.subtracting(oldNames), otherAside: new.included)
@@ -66,6 +73,15 @@ private struct Names {
         self.enums = Set(enums.map(\.name))
         values = Set(constants.map(\.name) + macros.map(\.name))
         for decl in enums { for enumerator in decl.enumerators { values.insert(enumerator.name) } }
+    }
+
+    /// The types either side's functions and variables reach.
+    init(interface old: InterfaceTypes, _ new: InterfaceTypes) {
+        records = old.records.union(new.records)
+        typedefs = old.typedefs.union(new.typedefs)
+        enums = old.enums.union(new.enums)
+        functions = []
+        values = []
     }
 
     /// These names without those of `other`, namespace by namespace.

@@ -23,11 +23,18 @@ public struct SnapshotDiffer {
         let parts = DiffPart.allCases
         // Targets are completed in parallel too: with three, this came before every comparison.
         let sides = parallelMap(count: common.count, workers: workers, makeState: { () }) { _, position in
-            IncludedView.complete(old: old.target(named: common[position])!, new: new.target(named: common[position])!)
+            let (before, after) = IncludedView.complete(old: old.target(named: common[position])!, new: new.target(named: common[position])!)
+            return (before, after, InterfaceTypes(before), InterfaceTypes(after))
         }
         let perPart = parallelMap(count: common.count * parts.count, workers: workers, makeState: { () }) { _, job in
-            let (before, after) = sides[job / parts.count]
-            return parts[job % parts.count].changes(old: before, new: after, sentinels: sentinels)
+            let (before, after, oldInterface, newInterface) = sides[job / parts.count]
+            var changes = parts[job % parts.count].changes(old: before, new: after, sentinels: sentinels)
+            if oldInterface.hasDeclarations || newInterface.hasDeclarations {
+                for index in changes.indices where !oldInterface.contains(changes[index]) && !newInterface.contains(changes[index]) {
+                    changes[index].outsideInterface = true
+                }
+            }
+            return changes
         }
         for (position, name) in common.enumerated() {
             let changes = perPart[(position * parts.count)..<((position + 1) * parts.count)].joined()

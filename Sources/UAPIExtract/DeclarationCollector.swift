@@ -31,6 +31,8 @@ struct DeclarationCollector {
                 collectTypedef(cursor)
             case .functionDecl:
                 collectFunction(cursor)
+            case .varDecl:
+                collectVariable(cursor)
             case .macroDefinition:
                 let tokens = unit.tokens(in: cursor.extent)
                 if let definition = MacroDefinition(tokens: tokens, isFunctionLike: cursor.isMacroFunctionLike,
@@ -111,6 +113,13 @@ struct DeclarationCollector {
             parameters: parameters, isVariadic: cursor.type.isVariadic,
             isInline: cursor.isInlineFunction, isStatic: cursor.isStatic,
             callingConvention: CallingConvention.of(cursor)))
+    }
+
+    /// A variable a program may link against; the same name declared again is the same item.
+    private mutating func collectVariable(_ cursor: Cursor) {
+        note(cursor)
+        output.variables.append(VariableDecl(name: cursor.spelling, location: location(of: cursor),
+                                             type: TypeName.clean(cursor.type.spelling), canonicalType: TypeName.clean(cursor.type.canonical.spelling)))
     }
 
     mutating func collectRecord(_ cursor: Cursor, name: String, isAnonymous: Bool) {

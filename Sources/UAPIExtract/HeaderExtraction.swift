@@ -9,6 +9,7 @@ struct HeaderExtraction {
     var constants: [Constant] = []
     var macros: [Macro] = []
     var functions: [FunctionDecl] = []
+    var variables: [VariableDecl] = []
     /// Absolute path -> header name, for every file that contributed an item.
     var files: [String: String] = [:]
     /// Every file a macro definition came from, whether or not it contributed an item.

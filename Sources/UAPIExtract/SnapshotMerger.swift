@@ -23,6 +23,8 @@ public enum SnapshotMerger {
                                     typedefs: pieces.flatMap(\.0.typedefs), constants: pieces.flatMap(\.0.constants),
                                     macros: pieces.flatMap(\.0.macros), functions: pieces.flatMap(\.0.functions),
                                     keep: { _ in true }, into: &merged)
+            merged.variables = TargetMerger.unique(pieces.flatMap(\.0.variables).sorted { $0.location < $1.location },
+                                                   key: { ($0.name, $0.location.header) })
             merged.headers = try headers(pieces)
             let aside = pieces.compactMap(\.0.included)
             if !aside.isEmpty {

@@ -19,11 +19,15 @@ struct TargetMerger {
         let records = extractions.flatMap(\.records), enums = extractions.flatMap(\.enums)
         let typedefs = extractions.flatMap(\.typedefs), constants = extractions.flatMap(\.constants)
         let macros = extractions.flatMap(\.macros), functions = extractions.flatMap(\.functions)
+        let variables = extractions.flatMap(\.variables)
         // What is kept and what is kept aside are merged independently: each on its own core.
         let (merged, included) = inParallel({
             var snapshot = TargetSnapshot(target: target.name, triple: target.triple, ioctlEncoding: target.ioctlEncoding)
             Self.mergeItems(records: records, enums: enums, typedefs: typedefs, constants: constants, macros: macros,
                             functions: functions, keep: keep, into: &snapshot)
+            // Variables are compared only where listed headers declare them.
+            snapshot.variables = Self.unique(variables.filter { keep($0.location) }.sorted { $0.location < $1.location },
+                                        key: { ($0.name, $0.location.header) })
             return snapshot
         }, {
             onlyListed ? Self.includedDefinitions(records: records, enums: enums, typedefs: typedefs, constants: constants,
@@ -78,7 +82,7 @@ struct TargetMerger {
     }
 
     /// Keeps the first of each (name, header), sorted by name, then header.
-    private static func unique<T>(_ items: [T], key: (T) -> (String, String)) -> [T] {
+    static func unique<T>(_ items: [T], key: (T) -> (String, String)) -> [T] {
         var seen = Set<NameInHeader>()
         seen.reserveCapacity(items.count)
         return items.filter { seen.insert(NameInHeader(key($0))).inserted }

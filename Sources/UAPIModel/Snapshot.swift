@@ -61,6 +61,8 @@ public struct TargetSnapshot: Codable, Sendable, Equatable {
     public var macros: [Macro]
     /// Function declarations and inline helpers (absent from snapshots written before they were recorded).
     public var functions: [FunctionDecl] = []
+    /// Variables declared by the headers (absent from snapshots written before they were recorded).
+    public var variables: [VariableDecl] = []
     /// Under `--only-listed`, what the parse saw in headers that were only included (see
     /// `IncludedDefinitions`); nil otherwise, and in snapshots written before it was recorded.
     public var included: IncludedDefinitions?
@@ -94,6 +96,7 @@ public struct TargetSnapshot: Codable, Sendable, Equatable {
         copy.constants.removeAll { names.contains($0.location.header) }
         copy.macros.removeAll { names.contains($0.location.header) }
         copy.functions.removeAll { names.contains($0.location.header) }
+        copy.variables.removeAll { names.contains($0.location.header) }
         copy.included = included?.leavingOut(headers: names)
         return copy
     }
@@ -105,7 +108,25 @@ public struct TargetSnapshot: Codable, Sendable, Equatable {
 
 extension TargetSnapshot {
     private enum CodingKeys: String, CodingKey {
-        case target, triple, ioctlEncoding, headers, records, enums, typedefs, constants, macros, functions, included, leftOut
+        case target, triple, ioctlEncoding, headers, records, enums, typedefs, constants, macros, functions, variables, included, leftOut
+    }
+
+    /// As the JSON writer writes it: `variables` only when there are some.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(target, forKey: .target)
+        try container.encode(triple, forKey: .triple)
+        try container.encode(ioctlEncoding, forKey: .ioctlEncoding)
+        try container.encode(headers, forKey: .headers)
+        try container.encode(records, forKey: .records)
+        try container.encode(enums, forKey: .enums)
+        try container.encode(typedefs, forKey: .typedefs)
+        try container.encode(constants, forKey: .constants)
+        try container.encode(macros, forKey: .macros)
+        try container.encode(functions, forKey: .functions)
+        if !variables.isEmpty { try container.encode(variables, forKey: .variables) }
+        try container.encodeIfPresent(included, forKey: .included)
+        try container.encodeIfPresent(leftOut, forKey: .leftOut)
     }
 
     /// Snapshots written before `functions` was recorded still load, with none.
@@ -121,6 +142,7 @@ extension TargetSnapshot {
         constants = try container.decode([Constant].self, forKey: .constants)
         macros = try container.decode([Macro].self, forKey: .macros)
         functions = try container.decodeIfPresent([FunctionDecl].self, forKey: .functions) ?? []
+        variables = try container.decodeIfPresent([VariableDecl].self, forKey: .variables) ?? []
         included = try container.decodeIfPresent(IncludedDefinitions.self, forKey: .included)
         leftOut = try container.decodeIfPresent([LeftOutHeader].self, forKey: .leftOut)
     }

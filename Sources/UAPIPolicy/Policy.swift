@@ -31,7 +31,10 @@ public struct Policy: Sendable, Equatable {
     /// The severity of a change: the policy's rule for its category and kind of item, else for its
     /// category, else the preset's.
     public func severity(of change: Change) -> Severity {
-        kindSeverities[change.category]?[change.item] ?? severities[change.category] ?? preset.severity(of: change.category, item: change.item)
+        if let severity = kindSeverities[change.category]?[change.item] ?? severities[change.category] { return severity }
+        // A library's interface is what its functions and variables use.
+        if preset == .library, change.outsideInterface, change.category.defaultSeverity != .info { return .info }
+        return preset.severity(of: change.category, item: change.item)
     }
 
     /// A category's severity for items of no particular kind (rule lists, help).

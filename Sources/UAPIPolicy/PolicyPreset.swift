@@ -37,11 +37,11 @@ public enum PolicyPreset: String, Sendable, CaseIterable {
             // A record or value gone is a message or code the other side may still send; a name is not.
             switch item {
             case .record, .field, .enumerator, .constant, .ioctl, nil: return strict
-            case .header, .enum, .typedef, .macro, .function: return .info
+            case .header, .enum, .typedef, .macro, .function, .variable: return .info
             }
         case .typeChanged:
             // A function's signature is not on the wire; a field's type is.
-            return item == .function ? .info : strict
+            return item == .function || item == .variable ? .info : strict
         case .constAdded:
             return .info
         case .added, .valueChanged, .kindChanged, .layoutDrift, .ioctlChanged, .tailExtension, .reservedUsed, .sentinelChanged,

@@ -88,6 +88,10 @@ public enum ChangeWording {
         case let .functionSpelling(old, new): return "function \(name) is declared \(new) instead of \(old); the same types"
         case let .functionParameterConst(old, new):
             return "function \(name) changed from \(old) to \(new): its pointer parameters now point to const, and every call still compiles"
+        case let .variableAdded(type): return "variable \(name) (\(type)) was added"
+        case let .variableRemoved(type): return "variable \(name) (\(type)) was removed"
+        case let .variableType(old, new): return "type of variable \(name) changed from \(old) to \(new)"
+        case let .variableSpelling(old, new): return "variable \(name) is declared \(new) instead of \(old); the same type"
         case let .kernelFeatureMacro(_, added):
             return "kernel-internal feature macro \(name) was \(added ? "added" : "removed"); user programs do not test it"
         case .valueAdded, .valueRemoved, .valueChanged, .valueRenamed, .valueKindChanged, .stoppedBeingConstant, .becameConstant,
@@ -156,6 +160,9 @@ public enum ChangeWording {
         case let .macroRemoved(text): return text
         case let .kernelFeatureMacro(text, added): return added ? nil : "#define \(change.name) \(text)"
         case let .functionRemoved(signature): return signature
+        case let .variableRemoved(type): return type
+        case let .variableType(old, _), let .variableSpelling(old, _): return old
+        case .variableAdded: return nil
         case let .functionSignature(old, _), let .functionSpelling(old, _), let .functionParameterConst(old, _): return old
         case let .valueRemoved(value), let .stoppedBeingConstant(value, _), let .valueKindChanged(value, _),
              let .enumeratorMoved(_, _, value, _):
@@ -197,6 +204,9 @@ public enum ChangeWording {
         case let .macroAdded(text): return text
         case let .kernelFeatureMacro(text, added): return added ? "#define \(change.name) \(text)" : nil
         case let .functionAdded(signature): return signature
+        case let .variableAdded(type): return type
+        case let .variableType(_, new), let .variableSpelling(_, new): return new
+        case .variableRemoved: return nil
         case let .functionSignature(_, new), let .functionSpelling(_, new), let .functionParameterConst(_, new): return new
         case let .valueAdded(value), let .becameConstant(value, _), let .valueKindChanged(_, value), let .enumeratorMoved(_, _, _, value):
             return value.described

@@ -12,9 +12,10 @@ final class ItemChunk: @unchecked Sendable {
     let constants: [Constant]
     let macros: [Macro]
     let functions: [FunctionDecl]
+    let variables: [VariableDecl]
 
     init(id: String, records: [Record], enums: [EnumDecl], typedefs: [Typedef], constants: [Constant],
-         macros: [Macro], functions: [FunctionDecl]) {
+         macros: [Macro], functions: [FunctionDecl], variables: [VariableDecl]) {
         self.id = id
         self.records = records
         self.enums = enums
@@ -22,17 +23,18 @@ final class ItemChunk: @unchecked Sendable {
         self.constants = constants
         self.macros = macros
         self.functions = functions
+        self.variables = variables
     }
 
     /// An extraction's items split by header name, each with its bytes as stored.
     static func split(_ extraction: HeaderExtraction) throws -> [(chunk: ItemChunk, bytes: [UInt8])] {
         var order: [String] = []
         var groups: [String: (records: [Record], enums: [EnumDecl], typedefs: [Typedef], constants: [Constant],
-                              macros: [Macro], functions: [FunctionDecl])] = [:]
+                              macros: [Macro], functions: [FunctionDecl], variables: [VariableDecl])] = [:]
         func group(_ header: String) {
             if groups[header] == nil {
                 order.append(header)
-                groups[header] = ([], [], [], [], [], [])
+                groups[header] = ([], [], [], [], [], [], [])
             }
         }
         for item in extraction.records { group(item.location.header); groups[item.location.header]!.records.append(item) }
@@ -41,6 +43,7 @@ final class ItemChunk: @unchecked Sendable {
         for item in extraction.constants { group(item.location.header); groups[item.location.header]!.constants.append(item) }
         for item in extraction.macros { group(item.location.header); groups[item.location.header]!.macros.append(item) }
         for item in extraction.functions { group(item.location.header); groups[item.location.header]!.functions.append(item) }
+        for item in extraction.variables { group(item.location.header); groups[item.location.header]!.variables.append(item) }
         return try order.map { header in
             let items = groups[header]!
             var writer = JSONWriter(pretty: false)
@@ -51,10 +54,12 @@ final class ItemChunk: @unchecked Sendable {
             writer.key("macros"); writer.array(items.macros) { $1.write(to: &$0) }
             writer.key("records"); writer.array(items.records) { $1.write(to: &$0) }
             writer.key("typedefs"); writer.array(items.typedefs) { $1.write(to: &$0) }
+            if !items.variables.isEmpty { writer.key("variables"); writer.array(items.variables) { $1.write(to: &$0) } }
             writer.endObject()
             let bytes = writer.bytes
             let chunk = ItemChunk(id: bytes.withUnsafeBytes { SHA256.hex(of: $0) }, records: items.records, enums: items.enums,
-                                  typedefs: items.typedefs, constants: items.constants, macros: items.macros, functions: items.functions)
+                                  typedefs: items.typedefs, constants: items.constants, macros: items.macros, functions: items.functions,
+                                  variables: items.variables)
             return (chunk, bytes)
         }
     }
@@ -64,7 +69,7 @@ final class ItemChunk: @unchecked Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(buffer)
             var records: [Record] = [], enums: [EnumDecl] = [], typedefs: [Typedef] = []
-            var constants: [Constant] = [], macros: [Macro] = [], functions: [FunctionDecl] = []
+            var constants: [Constant] = [], macros: [Macro] = [], functions: [FunctionDecl] = [], variables: [VariableDecl] = []
             do {
                 var members = try reader.object()
                 while let key = try members.next(&reader) {
@@ -75,6 +80,7 @@ final class ItemChunk: @unchecked Sendable {
                     case "constants": constants = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Constant(json: &r) }
                     case "macros": macros = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Macro(json: &r) }
                     case "functions": functions = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try FunctionDecl(json: &r) }
+                    case "variables": variables = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try VariableDecl(json: &r) }
                     default: try reader.skipValue()
                     }
                 }
@@ -83,7 +89,7 @@ final class ItemChunk: @unchecked Sendable {
                 return nil
             }
             return ItemChunk(id: id, records: records, enums: enums, typedefs: typedefs, constants: constants,
-                             macros: macros, functions: functions)
+                             macros: macros, functions: functions, variables: variables)
         }
     }
 }
@@ -102,6 +108,7 @@ extension Array where Element == HeaderExtraction {
                 self[index].constants += chunk.constants
                 self[index].macros += chunk.macros
                 self[index].functions += chunk.functions
+                self[index].variables += chunk.variables
             }
             self[index].cachedChunks = []
         }

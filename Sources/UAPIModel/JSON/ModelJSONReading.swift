@@ -282,7 +282,7 @@ extension TargetSnapshot {
         let start = reader.position
         var target: String?, triple: String?, ioctlEncoding: IoctlEncoding.Name?, headers: [HeaderFile]?
         var records: [Record]?, enums: [EnumDecl]?, typedefs: [Typedef]?, constants: [Constant]?, macros: [Macro]?
-        var functions: [FunctionDecl]?, included: IncludedDefinitions?, leftOut: [LeftOutHeader]?
+        var functions: [FunctionDecl]?, variables: [VariableDecl]?, included: IncludedDefinitions?, leftOut: [LeftOutHeader]?
         var members = try reader.object()
         while let key = try members.next(&reader) {
             do throws(JSONReadError) {
@@ -299,6 +299,7 @@ extension TargetSnapshot {
                 case "constants": constants = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Constant(json: &r) }
                 case "macros": macros = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try Macro(json: &r) }
                 case "functions": functions = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try FunctionDecl(json: &r) }
+                case "variables": variables = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try VariableDecl(json: &r) }
                 default: try reader.skipValue()
                 }
             } catch { throw error.inside(key: key) }
@@ -311,6 +312,7 @@ extension TargetSnapshot {
         self.headers = try required(headers, "headers", objectAt: start)
         // Snapshots written before functions were recorded have none.
         self.functions = functions ?? []
+        self.variables = variables ?? []
         self.included = included
         self.leftOut = leftOut
     }
@@ -383,6 +385,27 @@ extension FunctionDecl {
                   isVariadic: try required(isVariadic, "isVariadic", objectAt: start),
                   isInline: try required(isInline, "isInline", objectAt: start), isStatic: try required(isStatic, "isStatic", objectAt: start),
                   callingConvention: callingConvention)
+    }
+}
+
+extension VariableDecl {
+    package init(json reader: inout JSONReader) throws(JSONReadError) {
+        let start = reader.position
+        var name: String?, location: SourceLocation?, type: String?, canonicalType: String?
+        var members = try reader.object()
+        while let key = try members.next(&reader) {
+            do throws(JSONReadError) {
+                switch key {
+                case "name": name = try reader.string()
+                case "location": location = try SourceLocation(json: &reader)
+                case "type": type = try reader.string()
+                case "canonicalType": canonicalType = try reader.string()
+                default: try reader.skipValue()
+                }
+            } catch { throw error.inside(key: key) }
+        }
+        self.init(name: try required(name, "name", objectAt: start), location: try required(location, "location", objectAt: start),
+                  type: try required(type, "type", objectAt: start), canonicalType: try required(canonicalType, "canonicalType", objectAt: start))
     }
 }
 

@@ -55,6 +55,19 @@ extension TargetSnapshot {
         writer.key("target"); writer.string(target)
         writer.key("triple"); writer.string(triple)
         writer.key("typedefs"); writer.array(typedefs) { $1.write(to: &$0) }
+        // Only when there are some: snapshots of kernel headers stay as they were.
+        if !variables.isEmpty { writer.key("variables"); writer.array(variables) { $1.write(to: &$0) } }
+        writer.endObject()
+    }
+}
+
+extension VariableDecl {
+    package func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("canonicalType"); writer.string(canonicalType)
+        writer.key("location"); location.write(to: &writer)
+        writer.key("name"); writer.string(name)
+        writer.key("type"); writer.string(type)
         writer.endObject()
     }
 }

@@ -97,7 +97,8 @@ final class IncludedViewTests: XCTestCase {
         Case(name: "record with an anonymous member",
              old: ["inc.h": "#include <linux/types.h>\nstruct kj { __u32 a; struct { __u32 x; }; __u32 b; };\n", "l.h": "#include \"inc.h\"\n"],
              new: ["inc.h": "#include <linux/types.h>\n", "l.h": "#include \"inc.h\"\nstruct kj { __u32 a; __u32 b; struct { __u32 x; }; };\n"],
-             status: 8, expected: ["layout-drift kj.x breaking", "layout-drift kj.b breaking", "moved kj info"],
+             // b's move is said with x's (the first field that moved carries what follows it).
+             status: 8, expected: ["layout-drift kj.x breaking", "moved kj info"],
              unexpected: ["added kj.x compatible"]),
         // A typedef moves; the struct of the same name, always in the included header, stays where it was.
         Case(name: "typedef moves, struct of its name stays",

@@ -1,0 +1,16 @@
+/// A variable a header declares (`extern int lib_errno;`, `extern const char lib_version[];`):
+/// a program that uses it links against a symbol of this type.
+public struct VariableDecl: Codable, Sendable, Equatable {
+    public var name: String
+    public var location: SourceLocation
+    /// The type as written (`const lib_flags_t`) and canonical (`const unsigned int`).
+    public var type: String
+    public var canonicalType: String
+
+    public init(name: String, location: SourceLocation, type: String, canonicalType: String) {
+        self.name = name
+        self.location = location
+        self.type = type
+        self.canonicalType = canonicalType
+    }
+}

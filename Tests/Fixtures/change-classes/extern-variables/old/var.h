@@ -1,0 +1,7 @@
+typedef unsigned int var_flags_t;
+extern int var_errno;
+extern long var_limit;
+extern char var_name[16];
+extern int var_old;
+extern unsigned int var_mask;
+extern const char *var_version;
