@@ -144,62 +144,49 @@ struct DeclarationDiffer {
 
     /// Prototypes and inline helpers: a program calls them by name with these types.
     private func functions() -> [Change] {
-        let chosen = DefinitionChoice(old: old.functions, new: new.functions, name: \.name, header: \.location.header)
-        var changes: [Change] = []
-        for (name, function) in chosen.old where chosen.new[name] == nil {
-            changes.append(Change(.functionRemoved(signature: function.canonicalSignature), item: .function, name: name,
-                                  header: function.location.header, oldLocation: function.location))
-        }
-        for (name, function) in chosen.new {
-            guard let previous = chosen.old[name] else {
-                changes.append(Change(.functionAdded(signature: function.canonicalSignature), item: .function, name: name,
-                                      header: function.location.header, newLocation: function.location))
-                continue
-            }
-            let fact: ChangeFact
+        linked(old.functions, new.functions, item: .function, name: \.name, location: \.location,
+               added: { .functionAdded(signature: $0.canonicalSignature) }, removed: { .functionRemoved(signature: $0.canonicalSignature) }) { previous, function in
             if previous.canonicalSignature != function.canonicalSignature, Self.onlyPointeesGainedConst(previous, function) {
-                fact = .functionParameterConst(old: previous.canonicalSignature, new: function.canonicalSignature)
+                return .functionParameterConst(old: previous.canonicalSignature, new: function.canonicalSignature)
             } else if previous.canonicalSignature != function.canonicalSignature {
-                fact = .functionSignature(old: previous.canonicalSignature, new: function.canonicalSignature)
+                return .functionSignature(old: previous.canonicalSignature, new: function.canonicalSignature)
             } else if previous.writtenSignature != function.writtenSignature {
-                fact = .functionSpelling(old: previous.writtenSignature, new: function.writtenSignature)
-            } else {
-                continue
+                return .functionSpelling(old: previous.writtenSignature, new: function.writtenSignature)
             }
-            changes.append(Change(fact, item: .function, name: name, header: function.location.header,
-                                  oldLocation: previous.location, newLocation: function.location))
+            return nil
         }
-        return changes
     }
 
     /// Extern variables: a program links against the symbol with the type it was built for.
     private func variables() -> [Change] {
-        let chosen = DefinitionChoice(old: old.variables, new: new.variables, name: \.name, header: \.location.header)
-        var changes: [Change] = []
-        for (name, variable) in chosen.old where chosen.new[name] == nil {
-            changes.append(Change(.variableRemoved(type: variable.canonicalType), item: .variable, name: name,
-                                  header: variable.location.header, oldLocation: variable.location))
+        linked(old.variables, new.variables, item: .variable, name: \.name, location: \.location,
+               added: { .variableAdded(type: $0.canonicalType) }, removed: { .variableRemoved(type: $0.canonicalType) }) { previous, variable in
+            if previous.canonicalType != variable.canonicalType { return .variableType(old: previous.canonicalType, new: variable.canonicalType) }
+            if previous.type != variable.type { return .variableSpelling(old: previous.type, new: variable.type) }
+            return nil
         }
-        for (name, variable) in chosen.new {
-            guard let previous = chosen.old[name] else {
-                changes.append(Change(.variableAdded(type: variable.canonicalType), item: .variable, name: name,
-                                      header: variable.location.header, newLocation: variable.location))
+    }
+
+    /// Symbols a program links against by name: removed, added, moved, or changed as `compare` says.
+    private func linked<T>(_ oldItems: [T], _ newItems: [T], item: ItemKind, name: KeyPath<T, String>, location: KeyPath<T, SourceLocation>,
+                           added: (T) -> ChangeFact, removed: (T) -> ChangeFact, compare: (T, T) -> ChangeFact?) -> [Change] {
+        let chosen = DefinitionChoice(old: oldItems, new: newItems, name: { $0[keyPath: name] }, header: { $0[keyPath: location].header })
+        var changes: [Change] = []
+        for (key, before) in chosen.old where chosen.new[key] == nil {
+            changes.append(Change(removed(before), item: item, name: key, header: before[keyPath: location].header,
+                                  oldLocation: before[keyPath: location]))
+        }
+        for (key, after) in chosen.new {
+            let place = after[keyPath: location]
+            guard let before = chosen.old[key] else {
+                changes.append(Change(added(after), item: item, name: key, header: place.header, newLocation: place))
                 continue
             }
-            if let move = moves.fact(from: previous.location, to: variable.location) {
-                changes.append(Change(move, item: .variable, name: name, header: variable.location.header,
-                                      oldLocation: previous.location, newLocation: variable.location))
+            let change = { (fact: ChangeFact) in
+                Change(fact, item: item, name: key, header: place.header, oldLocation: before[keyPath: location], newLocation: place)
             }
-            let fact: ChangeFact
-            if previous.canonicalType != variable.canonicalType {
-                fact = .variableType(old: previous.canonicalType, new: variable.canonicalType)
-            } else if previous.type != variable.type {
-                fact = .variableSpelling(old: previous.type, new: variable.type)
-            } else {
-                continue
-            }
-            changes.append(Change(fact, item: .variable, name: name, header: variable.location.header,
-                                  oldLocation: previous.location, newLocation: variable.location))
+            if let move = moves.fact(from: before[keyPath: location], to: place) { changes.append(change(move)) }
+            if let fact = compare(before, after) { changes.append(change(fact)) }
         }
         return changes
     }
