@@ -26,6 +26,12 @@ public struct Shard: Sendable, Equatable {
 
     /// This shard's part of `headers` (sorted).
     func slice<T>(of headers: [T]) -> ArraySlice<T> {
-        headers[(index - 1) * headers.count / count..<index * headers.count / count]
+        headers[Self.share(index - 1, of: headers.count, count)..<Self.share(index, of: headers.count, count)]
+    }
+
+    /// `part * total / count` without overflow, for any I/N that parses (`--shard 9223372036854775807/...`).
+    private static func share(_ part: Int, of total: Int, _ count: Int) -> Int {
+        let product = part.multipliedFullWidth(by: total)
+        return count.dividingFullWidth((high: product.high, low: product.low)).quotient
     }
 }

@@ -38,6 +38,22 @@ final class ShardTests: XCTestCase {
         XCTAssertEqual(merged, whole)
     }
 
+    /// I and N near the top of the integers: no overflow, the last shard holds every header.
+    func testHugeShardNumbersDoNotOverflow() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let huge = Int.max
+        let last = try CommandRunner.uapi(["snapshot", "--no-cache", "--shard", "\(huge)/\(huge)", "/usr/include/linux/vfio.h"], in: directory)
+        XCTAssertEqual(last.status, 0, last.stderr)
+        XCTAssertTrue(last.stdoutText.contains("\"linux/vfio.h\""), last.stderr)
+        let first = try CommandRunner.uapi(["snapshot", "--no-cache", "--shard", "1/\(huge)", "/usr/include/linux/vfio.h"], in: directory)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertFalse(first.stdoutText.contains("\"linux/vfio.h\""))
+        let beyond = try CommandRunner.uapi(["snapshot", "--shard", "1/18446744073709551616", "/usr/include/linux/vfio.h"], in: directory)
+        XCTAssertEqual(beyond.status, 2)
+        XCTAssertTrue(beyond.stderr.contains("--shard takes I/N"), beyond.stderr)
+    }
+
     func testShardsOfDifferentRunsDoNotMerge() throws {
         let directory = try TestPaths.temporaryDirectory()
         let x86 = directory.appendingPathComponent("x86.json"), arm = directory.appendingPathComponent("arm.json")
