@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("update-baseline"), help: "Accept the current state: rewrite the baseline and exit 0.")
     var updateBaseline = false
 
-    @Option(name: .customLong("jobs"), help: "Worker threads (default: one per core).")
+    @Option(name: .customLong("jobs"), parsing: .unconditional, help: "Worker threads (default: one per core).", transform: ArgumentChecks.jobs)
     var jobs: Int?
 
     @OptionGroup var limitOptions: LimitOptions

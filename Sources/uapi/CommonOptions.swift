@@ -36,7 +36,8 @@ struct ParseOptions<Default: TargetDefault>: ParsableArguments {
     @Option(name: [.customShort("I"), .customLong("include")], help: "An include root, searched before the system headers (repeatable).", completion: .directory)
     var includeDirectories: [String] = []
 
-    @Option(name: [.customShort("D"), .customLong("define")], help: "A preprocessor definition NAME or NAME=VALUE (repeatable).")
+    @Option(name: [.customShort("D"), .customLong("define")], help: "A preprocessor definition NAME or NAME=VALUE (repeatable).",
+            transform: ArgumentChecks.define)
     var defines: [String] = []
 
     @Flag(name: .customLong("kernel-types"), help: "Map kernel-internal types (u32, __le64, bool, BIT(), __packed) to UAPI types.")
@@ -51,7 +52,7 @@ struct ParseOptions<Default: TargetDefault>: ParsableArguments {
     @Option(name: .customLong("prelude"), help: "Include this before each header (repeatable): stdint (the compiler's <stdint.h>, for copies such as QEMU's standard-headers).")
     var preludes: [Prelude] = []
 
-    @Option(name: .customLong("jobs"), help: "Worker threads (default: one per core).")
+    @Option(name: .customLong("jobs"), parsing: .unconditional, help: "Worker threads (default: one per core).", transform: ArgumentChecks.jobs)
     var jobs: Int?
 
     @OptionGroup var limitOptions: LimitOptions

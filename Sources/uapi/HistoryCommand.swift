@@ -74,7 +74,7 @@ struct HistoryShowCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write the report to a file (default: standard output).", completion: .file())
     var output: String?
 
-    @Option(name: .customLong("jobs"), help: "Worker threads (default: one per core).")
+    @Option(name: .customLong("jobs"), parsing: .unconditional, help: "Worker threads (default: one per core).", transform: ArgumentChecks.jobs)
     var jobs: Int?
 
     @Flag(name: .customLong("progress"), help: "Print a line on standard error for each revision recorded.")
