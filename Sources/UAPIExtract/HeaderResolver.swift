@@ -19,6 +19,9 @@ public enum HeaderResolver {
                     if case let .other(kind) = FileKind(path: path) {
                         throw UAPIError.notRegularFile(path: argument, kind: kind, includedFrom: nil)
                     }
+                    if isSnapshotFile(path) {
+                        throw UAPIError.badArgument("\(argument) is a uapi snapshot, not a header: name headers here (uapi diff, lint and layout take a snapshot file)")
+                    }
                     result.insert(ListedHeader(path: path, name: name(of: path, roots: searchRoots, fallbackRoot: nil)))
                 }
                 continue
@@ -31,6 +34,14 @@ public enum HeaderResolver {
         }
         guard !result.isEmpty else { throw UAPIError.noHeaders("no .h files in \(arguments.joined(separator: ", "))") }
         return result.sorted()
+    }
+
+    /// A snapshot written by uapi (`{"format" : "uapi-snapshot", ...`), read as far as its first kilobyte.
+    private static func isSnapshotFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let start = String(decoding: handle.readData(ofLength: 1024), as: UTF8.self)
+        return start.drop { $0.isWhitespace }.hasPrefix("{") && start.contains("\"\(Snapshot.formatName)\"")
     }
 
     private static func headers(inDirectory directory: String, recursive: Bool, roots: [String]) throws -> [ListedHeader] {

@@ -23,4 +23,15 @@ final class ArgumentCheckTests: XCTestCase {
             XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
         }
     }
+
+    func testASnapshotWhereAHeaderIsExpectedIsNamedAsOne() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "#define X 1\n".write(to: directory.appendingPathComponent("x.h"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CommandRunner.uapi(["snapshot", "--no-config", "--no-cache", "-o", "s.json", "x.h"], in: directory).status, 0)
+        let result = try CommandRunner.uapi(["snapshot", "--no-config", "s.json"], in: directory)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("s.json is a uapi snapshot, not a header"), result.stderr)
+        XCTAssertEqual(try CommandRunner.uapi(["layout", "--no-config", "s.json"], in: directory).status, 0)
+    }
 }
