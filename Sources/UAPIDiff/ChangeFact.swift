@@ -86,6 +86,8 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case variableType(old: String, new: String)
     /// The same canonical type, spelled with other names.
     case variableSpelling(old: String, new: String)
+    /// A `static` table in the header (each program has its own copy) gained entries of the same element type.
+    case staticTableGrew(old: String, new: String)
 
     // Named values: constants, enumerators and ioctls.
     case valueAdded(NamedConstant)
@@ -113,7 +115,7 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     public var category: ChangeCategory {
         switch self {
         case .headerAdded, .recordAdded, .recordGainedDefinition, .memberTypeBecameUnion, .recordTagGained, .fieldAdded, .typedefAdded, .enumAdded, .macroAdded, .valueAdded,
-             .functionAdded, .variableAdded:
+             .functionAdded, .variableAdded, .staticTableGrew:
             return .added
         case .headerRemoved, .recordRemoved, .recordLostDefinition, .recordTagLost, .fieldRemoved, .typedefRemoved, .enumRemoved, .macroRemoved, .valueRemoved,
              .functionRemoved, .variableRemoved:

@@ -161,6 +161,10 @@ struct DeclarationDiffer {
     private func variables() -> [Change] {
         linked(old.variables, new.variables, item: .variable, name: \.name, location: \.location,
                added: { .variableAdded(type: $0.canonicalType) }, removed: { .variableRemoved(type: $0.canonicalType) }) { previous, variable in
+            if previous.isStatic, variable.isStatic, let before = ArrayShape.split(previous.canonicalType),
+               let after = ArrayShape.split(variable.canonicalType), before.element == after.element, let a = before.count, let b = after.count, b > a {
+                return .staticTableGrew(old: previous.canonicalType, new: variable.canonicalType)
+            }
             if previous.canonicalType != variable.canonicalType { return .variableType(old: previous.canonicalType, new: variable.canonicalType) }
             if previous.type != variable.type { return .variableSpelling(old: previous.type, new: variable.type) }
             return nil

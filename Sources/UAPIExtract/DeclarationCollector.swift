@@ -119,7 +119,8 @@ struct DeclarationCollector {
     private mutating func collectVariable(_ cursor: Cursor) {
         note(cursor)
         output.variables.append(VariableDecl(name: cursor.spelling, location: location(of: cursor),
-                                             type: TypeName.clean(cursor.type.spelling), canonicalType: TypeName.clean(cursor.type.canonical.spelling)))
+                                             type: TypeName.clean(cursor.type.spelling), canonicalType: TypeName.clean(cursor.type.canonical.spelling),
+                                             isStatic: cursor.isStatic))
     }
 
     mutating func collectRecord(_ cursor: Cursor, name: String, isAnonymous: Bool) {

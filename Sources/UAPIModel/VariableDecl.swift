@@ -6,11 +6,14 @@ public struct VariableDecl: Codable, Sendable, Equatable {
     /// The type as written (`const lib_flags_t`) and canonical (`const unsigned int`).
     public var type: String
     public var canonicalType: String
+    /// `static`: each program has its own copy (a lookup table in a header); nothing is linked.
+    public var isStatic: Bool
 
-    public init(name: String, location: SourceLocation, type: String, canonicalType: String) {
+    public init(name: String, location: SourceLocation, type: String, canonicalType: String, isStatic: Bool = false) {
         self.name = name
         self.location = location
         self.type = type
         self.canonicalType = canonicalType
+        self.isStatic = isStatic
     }
 }

@@ -92,6 +92,8 @@ public enum ChangeWording {
         case let .variableRemoved(type): return "variable \(name) (\(type)) was removed"
         case let .variableType(old, new): return "type of variable \(name) changed from \(old) to \(new)"
         case let .variableSpelling(old, new): return "variable \(name) is declared \(new) instead of \(old); the same type"
+        case let .staticTableGrew(old, new):
+            return "static table \(name) grew from \(old) to \(new): entries were added, and each program has its own copy"
         case let .kernelFeatureMacro(_, added):
             return "kernel-internal feature macro \(name) was \(added ? "added" : "removed"); user programs do not test it"
         case .valueAdded, .valueRemoved, .valueChanged, .valueRenamed, .valueKindChanged, .stoppedBeingConstant, .becameConstant,
@@ -161,7 +163,7 @@ public enum ChangeWording {
         case let .kernelFeatureMacro(text, added): return added ? nil : "#define \(change.name) \(text)"
         case let .functionRemoved(signature): return signature
         case let .variableRemoved(type): return type
-        case let .variableType(old, _), let .variableSpelling(old, _): return old
+        case let .variableType(old, _), let .variableSpelling(old, _), let .staticTableGrew(old, _): return old
         case .variableAdded: return nil
         case let .functionSignature(old, _), let .functionSpelling(old, _), let .functionParameterConst(old, _): return old
         case let .valueRemoved(value), let .stoppedBeingConstant(value, _), let .valueKindChanged(value, _),
@@ -205,7 +207,7 @@ public enum ChangeWording {
         case let .kernelFeatureMacro(text, added): return added ? "#define \(change.name) \(text)" : nil
         case let .functionAdded(signature): return signature
         case let .variableAdded(type): return type
-        case let .variableType(_, new), let .variableSpelling(_, new): return new
+        case let .variableType(_, new), let .variableSpelling(_, new), let .staticTableGrew(_, new): return new
         case .variableRemoved: return nil
         case let .functionSignature(_, new), let .functionSpelling(_, new), let .functionParameterConst(_, new): return new
         case let .valueAdded(value), let .becameConstant(value, _), let .valueKindChanged(_, value), let .enumeratorMoved(_, _, _, value):

@@ -167,6 +167,11 @@ class Checker:
             return self.plan_macro_removed(change)
         if kind == "header removed":
             return (lambda: ("false", "the header still exists")) if self.gcc[1].exists(change["name"]) else (lambda: ("confirmed", ""))
+        if kind == "variable type-changed":
+            return self.plan_type_change(change, lambda side: change["name"], change.get("old"))
+        if kind == "variable removed":
+            probe = f"sizeof({change['name']})"
+            return self.gone(change, lambda side, h: self.unsigned(side, h, probe), lambda side, h: self.unsigned(side, h, probe), change["name"])
         if kind in ("value changed", "ioctl changed", "value kind", "value renamed", "value type") or kind.endswith(" removed"):
             return self.plan_value(kind, change)
         return lambda: ("unchecked", f"no check for {kind}")
@@ -261,6 +266,8 @@ class Checker:
                 return ("false", f"gcc: still {old_spelling}")
             if before[1] == after[1] and before[1][0] in INTEGER_CLASSES:
                 return ("false", f"gcc: the same integer type ({before[1][1]} bytes) on both sides")
+            if before[1][1] != after[1][1]:
+                return ("confirmed", f"gcc: {before[1][1]} bytes -> {after[1][1]} bytes")
             return ("confirmed", "") if before[0] == 1 else ("unchecked", f"gcc cannot spell {old_spelling}")
         return self.across(change, measure, judge)
 

@@ -391,7 +391,7 @@ extension FunctionDecl {
 extension VariableDecl {
     package init(json reader: inout JSONReader) throws(JSONReadError) {
         let start = reader.position
-        var name: String?, location: SourceLocation?, type: String?, canonicalType: String?
+        var name: String?, location: SourceLocation?, type: String?, canonicalType: String?, isStatic = false
         var members = try reader.object()
         while let key = try members.next(&reader) {
             do throws(JSONReadError) {
@@ -400,12 +400,14 @@ extension VariableDecl {
                 case "location": location = try SourceLocation(json: &reader)
                 case "type": type = try reader.string()
                 case "canonicalType": canonicalType = try reader.string()
+                case "isStatic": isStatic = try reader.bool()
                 default: try reader.skipValue()
                 }
             } catch { throw error.inside(key: key) }
         }
         self.init(name: try required(name, "name", objectAt: start), location: try required(location, "location", objectAt: start),
-                  type: try required(type, "type", objectAt: start), canonicalType: try required(canonicalType, "canonicalType", objectAt: start))
+                  type: try required(type, "type", objectAt: start), canonicalType: try required(canonicalType, "canonicalType", objectAt: start),
+                  isStatic: isStatic)
     }
 }
 

@@ -65,6 +65,7 @@ extension VariableDecl {
     package func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("canonicalType"); writer.string(canonicalType)
+        if isStatic { writer.key("isStatic"); writer.bool(true) }
         writer.key("location"); location.write(to: &writer)
         writer.key("name"); writer.string(name)
         writer.key("type"); writer.string(type)
