@@ -16,6 +16,9 @@ extension Cursor {
 
     /// `static` storage: internal linkage.
     package var isStatic: Bool { clang_Cursor_getStorageClass(raw) == CX_SC_Static }
+
+    /// A variable declared `__thread` / `_Thread_local`: each thread has its own, reached another way.
+    package var isThreadLocal: Bool { clang_getCursorTLSKind(raw) != CXTLS_None }
 }
 
 extension ClangType {

@@ -99,7 +99,8 @@ public enum ChangeFact: Codable, Sendable, Hashable {
     case valueKindChanged(old: NamedConstant, new: NamedConstant)
     /// `sameText` when the macro's text is what it was: only its evaluation changed.
     case stoppedBeingConstant(was: NamedConstant, sameText: Bool)
-    case becameConstant(NamedConstant, sameText: Bool)
+    /// `oldWasKernelOnly` when the old text named something user space never has (`BIT(30)`).
+    case becameConstant(NamedConstant, sameText: Bool, oldWasKernelOnly: Bool)
     case enumeratorMoved(fromEnum: String, toEnum: String, old: NamedConstant, new: NamedConstant)
     /// A constant's C type; `sameMeaning` when both are the same width and sign on the target,
     /// `sameValue` when the value is what it was (`1 << 3` -> `1U << 3`).
@@ -133,10 +134,11 @@ public enum ChangeFact: Codable, Sendable, Hashable {
         case let .stoppedBeingConstant(_, sameText):
             // The same text that no longer evaluates: what the header includes changed, not the value.
             return sameText ? .contextChanged : .kindChanged
-        case let .becameConstant(_, sameText):
-            // New text that evaluates where the old did not (`BIT(30)` -> `(1 << 30)`): the old one could
-            // not be used from user space at all, so nothing that compiled before can break.
-            return sameText ? .contextChanged : .added
+        case let .becameConstant(_, sameText, oldWasKernelOnly):
+            // New text that evaluates where the old named what user space never has (`BIT(30)` ->
+            // `(1 << 30)`): nothing that compiled before can break. Old text that was usable
+            // (`FOO(x)`, `((void *)1)`) now means something else.
+            return sameText ? .contextChanged : oldWasKernelOnly ? .added : .kindChanged
         case .flexibleArray:
             return .flexibleArray
         case .moved:

@@ -12,7 +12,7 @@ struct DeclarationDiffer {
     }
 
     private func typedefs() -> [Change] {
-        let chosen = DefinitionChoice(old: old.typedefs, new: new.typedefs, name: \.name, header: \.location.header)
+        let chosen = DefinitionChoice(old: old.typedefs, new: new.typedefs, name: \.name, header: { moves.canonical($0.location.header) })
         let before = chosen.old, after = chosen.new
         // The first record of each name, as `TargetSnapshot.record(named:)` finds it, without a scan per typedef.
         let (oldRecords, newRecords) = inParallel({ Self.firstRecords(old) }, { Self.firstRecords(new) })
@@ -29,8 +29,8 @@ struct DeclarationDiffer {
             changes.append(Change(.typedefRemoved(canonical: typedef.canonicalType), item: .typedef, name: name,
                                   header: typedef.location.header, oldLocation: typedef.location))
         }
-        for (name, typedef) in after {
-            guard let previous = before[name] else {
+        for (name, earlier, typedef) in chosen.comparisons {
+            guard let previous = earlier else {
                 changes.append(Change(.typedefAdded(canonical: typedef.canonicalType), item: .typedef, name: name,
                                       header: typedef.location.header, newLocation: typedef.location))
                 continue
@@ -79,14 +79,14 @@ struct DeclarationDiffer {
     /// Named enums as types; their enumerators are compared as values.
     private func enums() -> [Change] {
         let chosen = DefinitionChoice(old: old.enums.filter { !$0.isAnonymous }, new: new.enums.filter { !$0.isAnonymous },
-                                      name: \.name, header: \.location.header)
+                                      name: \.name, header: { moves.canonical($0.location.header) })
         let before = chosen.old, after = chosen.new
         var changes: [Change] = []
         for (name, decl) in before where after[name] == nil {
             changes.append(Change(.enumRemoved, item: .enum, name: name, header: decl.location.header, oldLocation: decl.location))
         }
-        for (name, decl) in after {
-            guard let previous = before[name] else {
+        for (name, earlier, decl) in chosen.comparisons {
+            guard let previous = earlier else {
                 changes.append(Change(.enumAdded, item: .enum, name: name, header: decl.location.header, newLocation: decl.location))
                 continue
             }
@@ -110,7 +110,7 @@ struct DeclarationDiffer {
         // Empty macros count (feature tests such as `__ARCH_WANT_*`), include guards do not.
         let interesting: (Macro) -> Bool = { $0.status != .empty || !IncludeGuard.looksLikeOne($0.name) }
         let chosen = DefinitionChoice(old: old.macros.filter(interesting), new: new.macros.filter(interesting),
-                                      name: \.name, header: \.location.header)
+                                      name: \.name, header: { moves.canonical($0.location.header) })
         let before = chosen.old, after = chosen.new
         let oldConstants = constantNames(old), newConstants = constantNames(new)
         var changes: [Change] = []
@@ -122,8 +122,8 @@ struct DeclarationDiffer {
             changes.append(Change(fact(macro, false), item: .macro, name: name, header: macro.location.header,
                                   oldLocation: macro.location))
         }
-        for (name, macro) in after {
-            guard let previous = before[name] else {
+        for (name, earlier, macro) in chosen.comparisons {
+            guard let previous = earlier else {
                 if !oldConstants.contains(name) {
                     changes.append(Change(fact(macro, true), item: .macro, name: name, header: macro.location.header,
                                           newLocation: macro.location))
@@ -162,10 +162,11 @@ struct DeclarationDiffer {
         linked(old.variables, new.variables, item: .variable, name: \.name, location: \.location,
                added: { .variableAdded(type: $0.canonicalType) }, removed: { .variableRemoved(type: $0.canonicalType) }) { previous, variable in
             if previous.isStatic, variable.isStatic, let before = ArrayShape.split(previous.canonicalType),
-               let after = ArrayShape.split(variable.canonicalType), before.element == after.element, let a = before.count, let b = after.count, b > a {
+               let after = ArrayShape.split(variable.canonicalType), before.element == after.element, let a = before.count, let b = after.count, b > a,
+               previous.isThreadLocal == variable.isThreadLocal {
                 return .staticTableGrew(old: previous.canonicalType, new: variable.canonicalType)
             }
-            if previous.canonicalType != variable.canonicalType { return .variableType(old: previous.canonicalType, new: variable.canonicalType) }
+            if previous.linkedType != variable.linkedType { return .variableType(old: previous.linkedType, new: variable.linkedType) }
             if previous.type != variable.type { return .variableSpelling(old: previous.type, new: variable.type) }
             return nil
         }
@@ -174,15 +175,15 @@ struct DeclarationDiffer {
     /// Symbols a program links against by name: removed, added, moved, or changed as `compare` says.
     private func linked<T>(_ oldItems: [T], _ newItems: [T], item: ItemKind, name: KeyPath<T, String>, location: KeyPath<T, SourceLocation>,
                            added: (T) -> ChangeFact, removed: (T) -> ChangeFact, compare: (T, T) -> ChangeFact?) -> [Change] {
-        let chosen = DefinitionChoice(old: oldItems, new: newItems, name: { $0[keyPath: name] }, header: { $0[keyPath: location].header })
+        let chosen = DefinitionChoice(old: oldItems, new: newItems, name: { $0[keyPath: name] }, header: { moves.canonical($0[keyPath: location].header) })
         var changes: [Change] = []
         for (key, before) in chosen.old where chosen.new[key] == nil {
             changes.append(Change(removed(before), item: item, name: key, header: before[keyPath: location].header,
                                   oldLocation: before[keyPath: location]))
         }
-        for (key, after) in chosen.new {
+        for (key, earlier, after) in chosen.comparisons {
             let place = after[keyPath: location]
-            guard let before = chosen.old[key] else {
+            guard let before = earlier else {
                 changes.append(Change(added(after), item: item, name: key, header: place.header, newLocation: place))
                 continue
             }

@@ -50,6 +50,15 @@ struct DefinitionChoice<T> {
         old = ChosenDefinitions(positions: oldPositions, items: oldItems)
         new = ChosenDefinitions(positions: newPositions, items: newItems)
     }
+
+    /// What to compare on the new side: each name's chosen definition with the old one (nil for a
+    /// new name), then the definitions of repeated names in other headers both sides define them in.
+    var comparisons: [(name: String, old: T?, new: T)] {
+        new.map { ($0.0, old[$0.0], $0.1) } + others.compactMap { other in
+            guard let before = other.old, let after = other.new else { return nil }
+            return (other.name, before, after)
+        }
+    }
 }
 
 /// The definition chosen for each name on one side: looked up by name, or walked

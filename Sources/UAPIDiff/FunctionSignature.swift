@@ -1,5 +1,10 @@
 import UAPIModel
 
+extension VariableDecl {
+    /// The canonical type as a binary links against it: `__thread int` for a thread-local one.
+    var linkedType: String { (isThreadLocal ? "__thread " : "") + canonicalType }
+}
+
 extension FunctionDecl {
     /// `unsigned int (int, struct vfio_info *)`: what a caller compiled against depends on.
     /// Parameters as C compares function types: top-level qualifiers left out.

@@ -19,6 +19,11 @@ struct HeaderMoves {
         target = Target.named(new.target)
     }
 
+    /// A header's name as a program includes it, for this target.
+    func canonical(_ header: String) -> String {
+        Self.canonical(header, target: target)
+    }
+
     func fact(from old: SourceLocation, to new: SourceLocation) -> ChangeFact? {
         guard Self.canonical(old.header, target: target) != Self.canonical(new.header, target: target) else { return nil }
         if let soleListed, old.header == soleListed.old, new.header == soleListed.new { return nil }

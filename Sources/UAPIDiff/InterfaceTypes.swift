@@ -24,26 +24,26 @@ struct InterfaceTypes {
             [function.returnType, function.canonicalReturnType] + function.parameters.flatMap { [$0.type, $0.canonicalType] }
         } + target.variables.flatMap { [$0.type, $0.canonicalType] }
         while let type = pending.popLast() {
-            switch Self.base(of: type) {
-            case let .record(name):
-                guard records.insert(name).inserted else { continue }
-                for record in recordsByName[name] ?? [] {
-                    pending += record.fields.flatMap { [$0.type, $0.canonicalType] }
-                    // Anonymous members and untagged member types hold fields of the record too.
-                    for member in recordsByName.keys where member.hasPrefix(name + ".") || member.hasPrefix(name + "::") {
-                        pending += (recordsByName[member] ?? []).flatMap { $0.fields.flatMap { [$0.type, $0.canonicalType] } }
+            for base in Self.bases(of: type) {
+                switch base {
+                case let .record(name):
+                    guard records.insert(name).inserted else { continue }
+                    for record in recordsByName[name] ?? [] {
+                        pending += record.fields.flatMap { [$0.type, $0.canonicalType] }
+                        // Anonymous members and untagged member types hold fields of the record too.
+                        for member in recordsByName.keys where member.hasPrefix(name + ".") || member.hasPrefix(name + "::") {
+                            pending += (recordsByName[member] ?? []).flatMap { $0.fields.flatMap { [$0.type, $0.canonicalType] } }
+                        }
                     }
+                case let .enumeration(name):
+                    enums.insert(name)
+                case let .name(name):
+                    guard typedefsByName[name] != nil || recordsByName[name] != nil else { continue }
+                    if typedefsByName[name] != nil, !typedefs.insert(name).inserted { continue }
+                    // A typedef of an untagged record names the record by the typedef's name.
+                    if recordsByName[name] != nil { pending.append("struct \(name)") }
+                    pending += (typedefsByName[name] ?? []).flatMap { [$0.underlyingType, $0.canonicalType] }
                 }
-            case let .enumeration(name):
-                enums.insert(name)
-            case let .name(name):
-                guard typedefsByName[name] != nil || recordsByName[name] != nil else { continue }
-                if typedefsByName[name] != nil, !typedefs.insert(name).inserted { continue }
-                // A typedef of an untagged record names the record by the typedef's name.
-                if recordsByName[name] != nil { pending.append("struct \(name)") }
-                pending += (typedefsByName[name] ?? []).flatMap { [$0.underlyingType, $0.canonicalType] }
-            case nil:
-                continue
             }
         }
     }
@@ -64,19 +64,37 @@ struct InterfaceTypes {
         case record(String), enumeration(String), name(String)
     }
 
-    /// `const struct x *const[4]` -> record `x`; `enum e` -> enum `e`; `handle_t *` -> name `handle_t`.
-    private static func base(of type: String) -> Base? {
-        let cut = type.firstIndex { $0 == "*" || $0 == "[" || $0 == "(" } ?? type.endIndex
-        let words = type[..<cut].split(separator: " ").map(String.init)
-            .filter { !["const", "volatile", "restrict", "__restrict", "signed", "unsigned"].contains($0) }
-        guard let last = words.last else { return nil }
-        if words.count >= 2 {
-            switch words[words.count - 2] {
-            case "struct", "union": return .record(last)
-            case "enum": return .enumeration(last)
-            default: break
+    /// Every type a type spelling names, function pointer parameters included:
+    /// `int (*)(struct cbarg *, handle_t)` -> record `cbarg`, name `handle_t`.
+    private static func bases(of type: String) -> [Base] {
+        var words: [String] = []
+        var current = ""
+        for character in type {
+            if character == "_" || character.isASCII && (character.isLetter || character.isNumber) {
+                current.append(character)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
             }
         }
-        return words.count == 1 ? .name(last) : nil
+        if !current.isEmpty { words.append(current) }
+        var result: [Base] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if ["struct", "union", "enum"].contains(word), index + 1 < words.count {
+                result.append(word == "enum" ? .enumeration(words[index + 1]) : .record(words[index + 1]))
+                index += 2
+                continue
+            }
+            if !keywords.contains(word), !(word.first?.isNumber ?? true) { result.append(.name(word)) }
+            index += 1
+        }
+        return result
     }
+
+    private static let keywords: Set<String> = [
+        "const", "volatile", "restrict", "__restrict", "signed", "unsigned", "char", "short", "int", "long", "float", "double",
+        "void", "_Bool", "__attribute__", "__int128", "_Complex", "__typeof__", "typeof",
+    ]
 }

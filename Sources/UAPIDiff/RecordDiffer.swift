@@ -18,10 +18,8 @@ struct RecordDiffer {
         newByName = Dictionary(new.records.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private static let reservedWords = ["reserved", "resv", "rsvd", "pad", "padding", "spare", "unused"]
-
     func changes() -> [Change] {
-        let chosen = DefinitionChoice(old: old.records, new: new.records, name: \.name, header: \.location.header)
+        let chosen = DefinitionChoice(old: old.records, new: new.records, name: \.name, header: { moves.canonical($0.location.header) })
         let oldRecords = chosen.old, newRecords = chosen.new
         var changes: [Change] = []
         // Anonymous members, and the untagged types of named members (`outer.member`), are
@@ -66,6 +64,11 @@ struct RecordDiffer {
         // An anonymous member is compared as part of its owner (its fields are the owner's).
         for newRecord in new.records where !newRecord.isAnonymousMember && newRecords[newRecord.name]?.location == newRecord.location {
             guard let oldRecord = oldRecords[newRecord.name] else { continue }
+            changes += compare(oldRecord, newRecord)
+        }
+        // A repeated name's definitions in the other headers both sides define it in.
+        for (_, oldRecord, newRecord) in chosen.others {
+            guard let oldRecord, let newRecord, !newRecord.isAnonymousMember else { continue }
             changes += compare(oldRecord, newRecord)
         }
         return changes
@@ -178,10 +181,19 @@ struct RecordDiffer {
         return copy
     }
 
+    /// `reserved`, `__rsvd3`, `pad2`, `ss_pad`, `cap_reserved`, `reserved_mbz`, `spare`: a word of its
+    /// own (digits aside) at either end of the name. `paddr`, `keypad` and `unused_blocks` are real
+    /// fields: taking them for reserved space would rate their shrinking compatible.
     static func isReservedName(_ name: String) -> Bool {
-        let lower = name.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "_"))
-        return reservedWords.contains { lower.hasPrefix($0) || lower.hasSuffix($0) }
+        let words = name.lowercased().split(separator: "_").map { String($0.reversed().drop { $0.isNumber }.reversed()) }.filter { !$0.isEmpty }
+        guard let first = words.first, let last = words.last else { return false }
+        if strongReservedWords.contains(first) || strongReservedWords.contains(last) { return true }
+        return words.count == 1 && weakReservedWords.contains(first)
     }
+
+    /// Words that mark reserved space wherever they end a name; the weak ones only alone.
+    private static let strongReservedWords: Set<String> = ["reserved", "resv", "rsvd", "rsv", "pad", "padding"]
+    private static let weakReservedWords: Set<String> = ["spare", "unused", "mbz"]
 }
 
 /// What must match for a removed and an added record to be one renamed record.

@@ -16,10 +16,12 @@ struct ValueDiffer {
         }
         // The two sides are independent until compared: each half on its own core.
         let (oldAll, newAll) = inParallel({ values(old) }, { values(new) })
-        let chosen = DefinitionChoice(old: oldAll, new: newAll, name: \.name, header: \.location.header)
+        let chosen = DefinitionChoice(old: oldAll, new: newAll, name: \.name, header: { moves.canonical($0.location.header) })
         let oldValues = chosen.old, newValues = chosen.new
+        // A function-like macro's text is its parameter list and body: `BAR(x) 3` is not `BAR 3`.
         let macroText: (TargetSnapshot) -> [String: String] = { target in
-            Dictionary(target.macros.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
+            Dictionary(target.macros.map { ($0.name, ($0.parameters.map { "(\($0.joined(separator: ",")))" } ?? "") + $0.text) },
+                       uniquingKeysWith: { a, _ in a })
         }
         let (oldMacros, newMacros) = inParallel({ macroText(old) }, { macroText(new) })
         // Each name once, in the snapshots' order: the diff's result is sorted in the end, and the
@@ -33,6 +35,8 @@ struct ValueDiffer {
             let before = oldValues[name]!
             guard let after = newValues[name] else {
                 if let text = newMacros[name] {
+                    // A kernel feature switch still defined (`1` -> empty) is the same switch.
+                    if FeatureMacro.isKernelInternal(before), FeatureMacro.isKernelInternal(name: name, text: text) { continue }
                     changes.append(Change(.stoppedBeingConstant(was: before.constant, sameText: text == before.text), item: item(before), name: name,
                                           header: before.location.header, oldLocation: before.location))
                 } else {
@@ -52,9 +56,9 @@ struct ValueDiffer {
             switch (before, after) {
             case let (before?, after?) where before.isEnumerator == after.isEnumerator:
                 changes += compareSameKind(before, after)
-            case let (before?, nil):
-                changes.append(Change(.valueRemoved(before.constant), item: item(before), name: name, header: before.location.header,
-                                      oldLocation: before.location))
+            case (_?, nil):
+                // Still defined in the chosen header, and perhaps through an include of this one: not a removal.
+                continue
             case let (nil, after?):
                 changes.append(Change(.valueAdded(after.constant), item: item(after), name: name, header: after.location.header,
                                       newLocation: after.location))
@@ -63,11 +67,15 @@ struct ValueDiffer {
             }
         }
         var fresh: [(String, NamedValue)] = newNames.filter { oldValues[$0] == nil && oldMacros[$0] == nil }.map { ($0, newValues[$0]!) }
+        var knownOldNames: Set<String>?
         for name in newNames where oldMacros[name] != nil && oldValues[name] == nil {
             let after = newValues[name]!
-            changes.append(Change(.becameConstant(after.constant, sameText: oldMacros[name] == after.text), item: item(after), name: name,
-                                  header: after.location.header,
-                                  newLocation: after.location))
+            let oldText = oldMacros[name]!
+            if FeatureMacro.isKernelInternal(after), FeatureMacro.isKernelInternal(name: name, text: oldText) { continue }
+            if knownOldNames == nil { knownOldNames = KernelOnlyText.names(in: old) }
+            let kernelOnly = KernelOnlyText.usesUndefinedNames(oldText, known: knownOldNames!)
+            changes.append(Change(.becameConstant(after.constant, sameText: oldText == after.text, oldWasKernelOnly: kernelOnly), item: item(after),
+                                  name: name, header: after.location.header, newLocation: after.location))
         }
 
         // A sentinel's value is where the list ends, not a meaning: it is never a rename. Nor is a name

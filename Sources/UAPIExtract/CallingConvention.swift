@@ -8,13 +8,33 @@ enum CallingConvention {
         var parts: [String] = []
         if let convention = cursor.type.callingConvention { parts.append(convention) }
         // regparm exists on 32-bit x86 only; elsewhere clang ignores it, and so does the call.
-        if isX86_32(cursor.unit), let registers = regparm(in: cursor.unit.tokens(in: cursor.extent)) { parts.append("regparm(\(registers))") }
+        if isX86_32(cursor.unit),
+           let registers = regparm(in: outsideParameters(cursor.unit.tokens(in: cursor.extent), name: cursor.spelling)) {
+            parts.append("regparm(\(registers))")
+        }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     private static func isX86_32(_ unit: TranslationUnit) -> Bool {
         let arch = unit.targetTriple.split(separator: "-").first ?? ""
         return ["i386", "i486", "i586", "i686"].contains(String(arch))
+    }
+
+    /// The declaration's tokens without its parameter list: a callback parameter's own
+    /// `regparm` is part of that parameter's type, not of the function's convention.
+    private static func outsideParameters(_ tokens: [String], name: String) -> [String] {
+        guard let nameIndex = tokens.indices.first(where: { tokens[$0] == name && $0 + 1 < tokens.count && tokens[$0 + 1] == "(" }) else {
+            return tokens
+        }
+        var depth = 0
+        var end = nameIndex + 1
+        for index in (nameIndex + 1)..<tokens.count {
+            if tokens[index] == "(" { depth += 1 }
+            if tokens[index] == ")" { depth -= 1 }
+            end = index
+            if depth == 0 { break }
+        }
+        return Array(tokens[..<(nameIndex + 1)]) + Array(tokens[(end + 1)...])
     }
 
     private static func regparm(in tokens: [String]) -> String? {

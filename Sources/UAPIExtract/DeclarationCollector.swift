@@ -120,7 +120,7 @@ struct DeclarationCollector {
         note(cursor)
         output.variables.append(VariableDecl(name: cursor.spelling, location: location(of: cursor),
                                              type: TypeName.clean(cursor.type.spelling), canonicalType: TypeName.clean(cursor.type.canonical.spelling),
-                                             isStatic: cursor.isStatic))
+                                             isStatic: cursor.isStatic, isThreadLocal: cursor.isThreadLocal))
     }
 
     mutating func collectRecord(_ cursor: Cursor, name: String, isAnonymous: Bool) {

@@ -8,12 +8,17 @@ public struct VariableDecl: Codable, Sendable, Equatable {
     public var canonicalType: String
     /// `static`: each program has its own copy (a lookup table in a header); nothing is linked.
     public var isStatic: Bool
+    /// `__thread` / `_Thread_local`: a program reaches it through thread-local storage, so a
+    /// binary built for one kind does not link with the other.
+    public var isThreadLocal: Bool
 
-    public init(name: String, location: SourceLocation, type: String, canonicalType: String, isStatic: Bool = false) {
+    public init(name: String, location: SourceLocation, type: String, canonicalType: String, isStatic: Bool = false,
+                isThreadLocal: Bool = false) {
         self.name = name
         self.location = location
         self.type = type
         self.canonicalType = canonicalType
         self.isStatic = isStatic
+        self.isThreadLocal = isThreadLocal
     }
 }

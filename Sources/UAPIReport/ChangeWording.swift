@@ -117,7 +117,7 @@ public enum ChangeWording {
                 + (old.sameValue(as: new) ? "" : "; binaries built against the old header use \(old.displayValue)")
         case let .stoppedBeingConstant(was, sameText):
             return "\(name) no longer evaluates to a constant (was \(was.described))" + (sameText ? "; its text is unchanged" : "")
-        case let .becameConstant(value, sameText):
+        case let .becameConstant(value, sameText, _):
             return "\(name) now evaluates to a constant (\(value.described))" + (sameText ? "; its text is unchanged" : "")
         case let .enumeratorMoved(from, to, _, _): return "enumerator \(name) moved from enum \(from) to enum \(to)"
         case let .constantType(old, new, same, sameValue):
@@ -210,7 +210,7 @@ public enum ChangeWording {
         case let .variableType(_, new), let .variableSpelling(_, new), let .staticTableGrew(_, new): return new
         case .variableRemoved: return nil
         case let .functionSignature(_, new), let .functionSpelling(_, new), let .functionParameterConst(_, new): return new
-        case let .valueAdded(value), let .becameConstant(value, _), let .valueKindChanged(_, value), let .enumeratorMoved(_, _, _, value):
+        case let .valueAdded(value), let .becameConstant(value, _, _), let .valueKindChanged(_, value), let .enumeratorMoved(_, _, _, value):
             return value.described
         case let .valueChanged(_, new, _), let .ioctl(_, _, _, new): return new.displayValue
         case .stoppedBeingConstant: return notAConstant

@@ -391,7 +391,7 @@ extension FunctionDecl {
 extension VariableDecl {
     package init(json reader: inout JSONReader) throws(JSONReadError) {
         let start = reader.position
-        var name: String?, location: SourceLocation?, type: String?, canonicalType: String?, isStatic = false
+        var name: String?, location: SourceLocation?, type: String?, canonicalType: String?, isStatic = false, isThreadLocal = false
         var members = try reader.object()
         while let key = try members.next(&reader) {
             do throws(JSONReadError) {
@@ -401,13 +401,14 @@ extension VariableDecl {
                 case "type": type = try reader.string()
                 case "canonicalType": canonicalType = try reader.string()
                 case "isStatic": isStatic = try reader.bool()
+                case "isThreadLocal": isThreadLocal = try reader.bool()
                 default: try reader.skipValue()
                 }
             } catch { throw error.inside(key: key) }
         }
         self.init(name: try required(name, "name", objectAt: start), location: try required(location, "location", objectAt: start),
                   type: try required(type, "type", objectAt: start), canonicalType: try required(canonicalType, "canonicalType", objectAt: start),
-                  isStatic: isStatic)
+                  isStatic: isStatic, isThreadLocal: isThreadLocal)
     }
 }
 

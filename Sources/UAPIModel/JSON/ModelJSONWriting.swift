@@ -66,6 +66,7 @@ extension VariableDecl {
         writer.beginObject()
         writer.key("canonicalType"); writer.string(canonicalType)
         if isStatic { writer.key("isStatic"); writer.bool(true) }
+        if isThreadLocal { writer.key("isThreadLocal"); writer.bool(true) }
         writer.key("location"); location.write(to: &writer)
         writer.key("name"); writer.string(name)
         writer.key("type"); writer.string(type)

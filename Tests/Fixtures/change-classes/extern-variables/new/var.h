@@ -7,3 +7,4 @@ extern var_flags_t var_mask;
 extern const char *var_version;
 struct var_d { int a; };
 static const struct var_d var_table[] = { {1}, {2}, {3} };
+extern __thread int var_counter;

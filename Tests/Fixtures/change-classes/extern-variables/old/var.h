@@ -7,3 +7,4 @@ extern unsigned int var_mask;
 extern const char *var_version;
 struct var_d { int a; };
 static const struct var_d var_table[] = { {1}, {2} };
+extern int var_counter;

@@ -1,0 +1,3 @@
+#include "t.h"
+int f(struct handle *h);
+int g(void (*cb)(struct cbarg *));

@@ -1,0 +1,2 @@
+struct handle { int a; long b; };
+struct cbarg { long a; };

@@ -1,0 +1,2 @@
+struct handle { int a; int b; };
+struct cbarg { int a; };
