@@ -14,6 +14,7 @@ public final class HistoryStore {
 
     public init(path: String) throws {
         self.path = path
+        try Self.checkDatabasePath(path)
         do {
             var configuration = Configuration()
             // Two jobs sharing a database wait for each other instead of failing.
@@ -27,6 +28,23 @@ public final class HistoryStore {
             throw HistoryStore.failure(path, error)
         }
         try migrate()
+    }
+
+    /// A database path must be a regular file or a new file in an existing directory: SQLite
+    /// would otherwise write its pages over a device (`-o /dev/sdb`) or leave a journal beside one.
+    static func checkDatabasePath(_ path: String) throws {
+        switch FileKind(path: path) {
+        case .regular:
+            return
+        case let .other(kind):
+            throw UAPIError.badHistoryDatabase(path: path, reason: "it is a \(kind), not a database file; give a regular file or a new path")
+        case .missing:
+            let parent = (path as NSString).deletingLastPathComponent
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: parent.isEmpty ? "." : parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw UAPIError.badHistoryDatabase(path: path, reason: "its directory \(parent) does not exist; create it or give another path")
+            }
+        }
     }
 
     private func migrate() throws {

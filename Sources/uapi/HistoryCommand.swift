@@ -121,8 +121,7 @@ struct HistoryMergeCommand: ParsableCommand {
 
     func run() throws {
         guard !inputs.isEmpty else { throw UAPIError.badArgument("name the databases to merge, e.g. uapi history merge a.sqlite b.sqlite -o all.sqlite") }
-        let store = try HistoryStore(path: output)
-        for input in inputs where input != output { try store.merge(from: input) }
+        let store = try HistoryStore.merge(inputs, into: output)
         let statistics = try store.statistics()
         CLIOutput.warning("history: merged \(inputs.count) database\(inputs.count == 1 ? "" : "s") into \(output): "
                           + "\(statistics.revisions) revisions, \(statistics.parts) header parts, \(statistics.bytes) bytes")

@@ -66,6 +66,37 @@ extension HistoryTests {
         XCTAssertEqual(try HistoryStore(path: path("all.sqlite")).statistics().revisions, 5)
     }
 
+    /// A device, a directory or a missing directory as --db or merge -o is refused before SQLite
+    /// touches it; a merge input is opened read-only, checked first, and never changed.
+    func testDatabasePathsMustBeFilesAndMergeInputsAreOnlyRead() throws {
+        let corpus = try HistoryCorpus()
+        defer { corpus.remove() }
+        let path = { (name: String) in corpus.directory.appendingPathComponent(name).path }
+        // A character device with the null device's numbers, in the temporary directory only.
+        XCTAssertEqual(mknod(path("device"), S_IFCHR | 0o600, dev_t((1 << 8) | 3)), 0)
+        try FileManager.default.createDirectory(atPath: path("folder"), withIntermediateDirectories: false)
+        let common = ["history", "--repo", corpus.repository.path, "linux/vfio.h", "--rev", "v6.1"]
+        for (database, reason) in [("device", "it is a character device, not a database file"), ("folder", "it is a directory, not a database file"),
+                                   ("missing/x.sqlite", "does not exist; create it or give another path")] {
+            let result = try CommandRunner.uapi(common + ["--db", path(database)])
+            XCTAssertEqual(result.status, 2, database)
+            XCTAssertTrue(result.stderr.contains(reason), result.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("device-journal")))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("device-wal")))
+
+        XCTAssertEqual(try CommandRunner.uapi(common + ["--db", path("a.sqlite")]).status, 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path("a.sqlite")))
+        try "not a database".write(toFile: path("damaged.sqlite"), atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.uapi(["history", "merge", path("a.sqlite"), path("damaged.sqlite"), "-o", path("all.sqlite")])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("damaged.sqlite"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("all.sqlite")), "nothing is written before every input is checked")
+        XCTAssertEqual(try CommandRunner.uapi(["history", "merge", path("a.sqlite"), "-o", path("device")]).status, 2)
+        XCTAssertEqual(try CommandRunner.uapi(["history", "merge", path("a.sqlite"), "-o", path("all.sqlite")]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("a.sqlite"))), before, "a merge input is only read")
+    }
+
     func testFormatsAreDeterministicAndJSONDecodes() throws {
         let corpus = try HistoryCorpus()
         defer { corpus.remove() }
