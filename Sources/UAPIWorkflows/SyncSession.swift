@@ -42,6 +42,7 @@ public struct SyncSession {
 
     /// Reads, rewrites, checks and judges every group; writes nothing.
     public func prepare() throws -> PreparedSession {
+        for group in groups { try SyncOverlap.check(destination: group.to, source: source) }
         let sourceTree = try SourceTreeOnDisk(source)
         defer { sourceTree.remove() }
         let preparer = SyncPreparer(source: source, checker: checker, policy: policy, sourceTree: sourceTree.tree)
