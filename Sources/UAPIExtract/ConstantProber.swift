@@ -37,6 +37,15 @@ struct ConstantProber {
         return outcomes
     }
 
+    /// The indices of the probe declarations `unit` holds.
+    static func declaredIndices(in unit: TranslationUnit) -> Set<Int> {
+        var declared = Set<Int>()
+        for cursor in unit.cursor.children where cursor.kind == .varDecl && cursor.spelling.hasPrefix(probePrefix) {
+            if let index = Int(cursor.spelling.dropFirst(probePrefix.count)) { declared.insert(index) }
+        }
+        return declared
+    }
+
     /// The expansion's type, without the `const` the probe declaration added.
     private static func cType(of type: ClangType, value: EvaluationResult.Value) -> String {
         if case .string = value { return "const char *" }

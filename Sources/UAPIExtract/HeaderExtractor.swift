@@ -71,6 +71,7 @@ struct HeaderExtractor {
         var outcomes: [String: ConstantProber.Outcome] = [:]
         let results = ConstantProber.read(unit, umbrellaPath: HeaderExtractor.umbrellaPath, firstLine: firstProbeLine, count: scanned.count)
         for (name, outcome) in zip(scanned, results) { outcomes[name] = outcome }
+        try reprobeAfterFatal(unit, names: scanned, prelude: prelude, firstProbeLine: firstProbeLine, worker: worker, into: &outcomes)
 
         // Macros of included headers: a listed header's are evaluated in its own
         // translation unit; any the scan missed need a second parse, unless only listed headers are kept.
@@ -83,6 +84,7 @@ struct HeaderExtractor {
             let probeUnit = try parseProbes(prelude + ConstantProber.source(for: names), worker: worker)
             let results = ConstantProber.read(probeUnit, umbrellaPath: HeaderExtractor.umbrellaPath, firstLine: firstProbeLine, count: names.count)
             for (name, outcome) in zip(names, results) { outcomes[name] = outcome }
+            try reprobeAfterFatal(probeUnit, names: names, prelude: prelude, firstProbeLine: firstProbeLine, worker: worker, into: &outcomes)
         }
         for definition in definitions {
             let headerName = namer.name(of: definition.file)
@@ -157,6 +159,27 @@ struct HeaderExtractor {
     /// --only-listed the C library's are left out: they are kept aside only so that a
     /// definition moving between kernel headers is compared, and probes cost parse time.
     /// An all-items snapshot is the one the second parse gave (checked on /usr/include).
+    /// A probe clang gives up on (brackets nested past its limit) ends the parse, so every probe
+    /// after it would read as not a constant. Those are probed again without it, as often as
+    /// needed: one macro clang cannot evaluate affects only itself.
+    private func reprobeAfterFatal(_ unit: TranslationUnit, names: [String], prelude: String, firstProbeLine: Int, worker: ClangWorker,
+                                   into outcomes: inout [String: ConstantProber.Outcome]) throws {
+        var unit = unit
+        var names = names
+        // Only when the parse stopped short of the last probe: a probe that merely fails leaves the rest parsed.
+        while case let declared = ConstantProber.declaredIndices(in: unit), !declared.contains(names.count - 1) {
+            var next = (declared.max() ?? -1) + 1
+            let errorLines = Set(unit.diagnostics.filter { $0.severity >= .error && $0.file == HeaderExtractor.umbrellaPath }.map(\.line))
+            // Probes that failed on their own were parsed; the one clang gave up on is left out too.
+            while next < names.count, errorLines.contains(firstProbeLine + next) { next += 1 }
+            guard next < names.count else { return }
+            names = Array(names[next...])
+            unit = try parseProbes(prelude + ConstantProber.source(for: names), worker: worker)
+            let results = ConstantProber.read(unit, umbrellaPath: HeaderExtractor.umbrellaPath, firstLine: firstProbeLine, count: names.count)
+            for (name, outcome) in zip(names, results) { outcomes[name] = outcome }
+        }
+    }
+
     private func probeNames(_ reachable: [ScannedSource]) -> [String] {
         // The header's own by the byte scanner, as before included files were probed here too.
         var names = MacroScanner.objectLikeNames(inFile: header.path)
