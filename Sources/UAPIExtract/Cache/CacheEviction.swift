@@ -10,8 +10,9 @@ enum CacheEviction {
         var total: Int64 = 0
         var removed = 0
         let hourAgo = Int(Date().timeIntervalSince1970) - 3600
-        for area in ["entries", "chunks", "tmp"] {
-            for path in filePaths(under: "\(store.root)/\(area)") {
+        // Only real directories are walked: a link planted as `v1/tmp` or a bucket leads nowhere.
+        for area in ["entries", "chunks", "tmp"] where store.directoriesAreReal(upTo: "\(store.root)/\(area)") {
+            for path in filePaths(under: "\(store.root)/\(area)") where store.directoriesAreReal(upTo: (path as NSString).deletingLastPathComponent) {
                 var info = stat()
                 guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
                 if area == "tmp" {

@@ -29,8 +29,10 @@ package final class FileHashes: @unchecked Sendable {
 package enum FileBytes {
     /// The file's bytes, or nil when it cannot be opened or read. `touch` sets its
     /// modification time to now (the cache's "last used").
-    package static func read(_ path: String, touch: Bool = false) -> [UInt8]? {
-        let raw = open(path, O_RDONLY | O_CLOEXEC)
+    /// `noFollow`: a symbolic link is not followed, and a FIFO or device does not block the
+    /// open (it is then refused as not a regular file): for files inside uapi's own cache.
+    package static func read(_ path: String, touch: Bool = false, noFollow: Bool = false) -> [UInt8]? {
+        let raw = open(path, O_RDONLY | O_CLOEXEC | (noFollow ? O_NOFOLLOW | O_NONBLOCK : 0))
         guard raw >= 0 else { return nil }
         defer { close(raw) }
         var info = stat()
