@@ -50,7 +50,10 @@ public final class HistoryStore {
     private func migrate() throws {
         try guarded {
             try queue.read { db in
+                // GRDB's own bookkeeping table appears first while another uapi creates the database:
+                // that database is ours, being made, not one that holds other tables.
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                    .filter { $0 != "grdb_migrations" && !$0.hasPrefix("sqlite_") }
                 if !tables.isEmpty, !tables.contains("meta") {
                     throw UAPIError.badHistoryDatabase(path: path, reason: "it holds other tables (\(tables.sorted().prefix(3).joined(separator: ", "))) and no uapi 'meta' table; choose another --db file")
                 }

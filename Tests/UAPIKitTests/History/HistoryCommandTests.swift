@@ -83,6 +83,11 @@ extension HistoryTests {
             XCTAssertTrue(result.stderr.contains(reason), result.stderr)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("device-journal")))
+        // A database another uapi is creating holds only GRDB's bookkeeping table so far: it is ours, not "other tables".
+        _ = try CommandRunner.run("python3", ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+            + "c.execute('CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)'); c.commit()", path("racing.sqlite")])
+        let racing = try CommandRunner.uapi(common + ["--db", path("racing.sqlite")])
+        XCTAssertEqual(racing.status, 0, racing.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("device-wal")))
 
         XCTAssertEqual(try CommandRunner.uapi(common + ["--db", path("a.sqlite")]).status, 0)
