@@ -19,7 +19,7 @@ public enum BindingsWriter {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw UAPIError.cannotWrite(path: directory, reason: error.localizedDescription)
+                throw UAPIError.cannotWrite(path: directory, reason: SystemError.describeDirectoryCreation(directory, error))
             }
             try AtomicFile.write(data, to: full)
             written.append(path)

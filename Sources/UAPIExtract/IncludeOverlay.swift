@@ -31,7 +31,7 @@ final class IncludeOverlay {
         do {
             try data.write(to: URL(fileURLWithPath: path))
         } catch {
-            throw UAPIError.cannotWrite(path: path, reason: error.localizedDescription)
+            throw UAPIError.cannotWrite(path: path, reason: SystemError.describe(error))
         }
     }
 }

@@ -18,4 +18,19 @@ package enum SystemError {
         let text = (error as? LocalizedError)?.errorDescription ?? failure.localizedDescription
         return text.replacingOccurrences(of: #"\s*\([A-Za-z]+ErrorDomain error -?[0-9]+\.\)"#, with: "", options: .regularExpression)
     }
+
+    /// Why `directory` could not be created, naming the path: a part of it that exists and is
+    /// not a directory (`afile is a file, not a directory`), else what Foundation said.
+    package static func describeDirectoryCreation(_ directory: String, _ error: Error) -> String {
+        var prefix = ""
+        for part in directory.split(separator: "/", omittingEmptySubsequences: false) {
+            prefix = prefix.isEmpty && part.isEmpty ? "/" : prefix.isEmpty ? String(part) : prefix == "/" ? "/\(part)" : "\(prefix)/\(part)"
+            guard !part.isEmpty else { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return "\(prefix) is a file, not a directory"
+            }
+        }
+        return describe(error)
+    }
 }

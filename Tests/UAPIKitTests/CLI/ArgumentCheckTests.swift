@@ -34,4 +34,16 @@ final class ArgumentCheckTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("s.json is a uapi snapshot, not a header"), result.stderr)
         XCTAssertEqual(try CommandRunner.uapi(["layout", "--no-config", "s.json"], in: directory).status, 0)
     }
+
+    /// An output path through a file names that file instead of Foundation's "error 512".
+    func testAnOutputPathThroughAFileNamesTheFile() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "#define X 1\n".write(to: directory.appendingPathComponent("x.h"), atomically: true, encoding: .utf8)
+        try "".write(to: directory.appendingPathComponent("afile"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.uapi(["bindgen", "--no-config", "-o", "afile/package", "x.h"], in: directory)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("afile is a file, not a directory"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("NSCocoaErrorDomain"), result.stderr)
+    }
 }
