@@ -30,30 +30,41 @@ struct CacheVariant {
     var outcome: Outcome
 }
 
+/// An entry names its key and carries a checksum of its variants, both checked on read, in the
+/// manner of git's objects: a damaged entry, or one moved under another key, is never used.
 extension CacheEntry {
-    func encoded() -> [UInt8] {
-        var writer = JSONWriter(pretty: false)
-        writer.beginObject()
-        writer.key("variants")
-        writer.array(variants) { writer, variant in variant.write(to: &writer) }
-        writer.endObject()
-        return writer.bytes
+    func encoded(key: String) -> [UInt8] {
+        // The variants are written once and embedded as they are: the checksum covers exactly these bytes.
+        var variantsWriter = JSONWriter(pretty: false)
+        variantsWriter.array(variants) { writer, variant in variant.write(to: &writer) }
+        let variantBytes = variantsWriter.bytes
+        let checksum = variantBytes.withUnsafeBytes { SHA256.hex(of: $0) }
+        var keyWriter = JSONWriter(pretty: false)
+        keyWriter.string(key)
+        return Array("{\"key\":".utf8) + keyWriter.bytes + Array(",\"sha256\":\"\(checksum)\",\"variants\":".utf8) + variantBytes + Array("}".utf8)
     }
 
-    /// Nil when the bytes are not an entry (a damaged file).
-    init?(bytes: [UInt8]) {
+    /// Nil when the bytes are not the entry of `key` as written (a damaged or misplaced file).
+    init?(bytes: [UInt8], key expected: String) {
         let read: CacheEntry? = bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(buffer)
             do throws(JSONReadError) {
                 var entry = CacheEntry()
+                var key: String?, checksum: String?, variantsHash: String?
                 var members = try reader.object()
-                while let key = try members.next(&reader) {
-                    switch key {
-                    case "variants": entry.variants = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try CacheVariant(json: &r) }
+                while let name = try members.next(&reader) {
+                    switch name {
+                    case "key": key = try reader.string()
+                    case "sha256": checksum = try reader.string()
+                    case "variants":
+                        let start = reader.position
+                        entry.variants = try reader.array { (r: inout JSONReader) throws(JSONReadError) in try CacheVariant(json: &r) }
+                        variantsHash = SHA256.hex(of: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[start..<reader.position]))
                     default: try reader.skipValue()
                     }
                 }
                 try reader.end()
+                guard key == expected, let checksum, checksum == variantsHash else { return nil }
                 return entry
             } catch {
                 return nil

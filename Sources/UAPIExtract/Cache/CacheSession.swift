@@ -68,7 +68,8 @@ final class CacheSession: @unchecked Sendable {
     private func lookup(_ key: String, _ context: Context) -> Swift.Result<HeaderExtraction, Error>? {
         let path = store.entryPath(key)
         guard let bytes = store.read(path) else { return nil }
-        guard let entry = CacheEntry(bytes: bytes) else {
+        guard let entry = CacheEntry(bytes: bytes, key: key) else {
+            // Damaged, or another key's entry: parsed again, and replaced when saved.
             count { $0.unreadable += 1 }
             return nil
         }
@@ -131,7 +132,8 @@ final class CacheSession: @unchecked Sendable {
         }
         lock.unlock()
         guard let bytes = store.read(store.chunkPath(id)) else { return nil }
-        guard let chunk = ItemChunk.read(id: id, bytes: bytes) else {
+        // A chunk is named by the hash of its bytes: bytes that do not hash to the name are damaged.
+        guard bytes.withUnsafeBytes({ SHA256.hex(of: $0) }) == id, let chunk = ItemChunk.read(id: id, bytes: bytes) else {
             // Chunks are written only when absent: remove the damaged one so it is written again.
             store.remove(store.chunkPath(id))
             count { $0.unreadable += 1 }
@@ -174,11 +176,11 @@ final class CacheSession: @unchecked Sendable {
             return false
         }
         let path = store.entryPath(key)
-        var entry = store.read(path).flatMap { CacheEntry(bytes: $0) } ?? CacheEntry()
+        var entry = store.read(path).flatMap { CacheEntry(bytes: $0, key: key) } ?? CacheEntry()
         entry.variants.removeAll { $0.inputs == inputs }
         entry.variants.insert(CacheVariant(inputs: inputs, outcome: outcome), at: 0)
         entry.variants = Array(entry.variants.prefix(CacheEntry.maximumVariants))
-        return store.write(entry.encoded(), to: path)
+        return store.write(entry.encoded(key: key), to: path)
     }
 
     private func count(_ change: (inout CacheStatistics) -> Void) {

@@ -65,4 +65,41 @@ final class CacheLinkTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(try Data(contentsOf: work.appendingPathComponent("out.json")), expected)
     }
+
+    /// A digit flipped in a stored chunk, or two entries swapped, is detected and parsed again:
+    /// the run is byte for byte what a clean one gives.
+    func testDamagedOrSwappedFilesAreNeverUsed() throws {
+        let work = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try "struct ci_a { int x; int y; int z; int w; };\n".write(to: work.appendingPathComponent("a.h"), atomically: true, encoding: .utf8)
+        try "struct ci_b { long q; };\n#define CI_B 9\n".write(to: work.appendingPathComponent("b.h"), atomically: true, encoding: .utf8)
+        let cache = work.appendingPathComponent("cache")
+        let arguments = ["snapshot", "--no-config", "--cache", cache.path, "-o", "out.json", "a.h", "b.h"]
+        XCTAssertEqual(try CommandRunner.uapi(arguments, in: work).status, 0)
+        let clean = try Data(contentsOf: work.appendingPathComponent("out.json"))
+        let files = { (area: String) throws -> [String] in
+            let root = cache.appendingPathComponent("v1/\(area)")
+            return try FileManager.default.contentsOfDirectory(atPath: root.path).flatMap { bucket in
+                try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(bucket).path).map { root.appendingPathComponent("\(bucket)/\($0)").path }
+            }.sorted()
+        }
+        // "size":16 -> "size":17 in the chunk holding ci_a.
+        for path in try files("chunks") {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            if text.contains("ci_a") { try text.replacingOccurrences(of: "\"size\":16", with: "\"size\":17").write(toFile: path, atomically: true, encoding: .utf8) }
+        }
+        XCTAssertEqual(try CommandRunner.uapi(arguments, in: work).status, 0)
+        XCTAssertEqual(try Data(contentsOf: work.appendingPathComponent("out.json")), clean, "a flipped digit in a chunk")
+        // The two headers' entries swapped.
+        let entries = try files("entries")
+        XCTAssertEqual(entries.count, 2)
+        let first = try Data(contentsOf: URL(fileURLWithPath: entries[0])), second = try Data(contentsOf: URL(fileURLWithPath: entries[1]))
+        try second.write(to: URL(fileURLWithPath: entries[0]))
+        try first.write(to: URL(fileURLWithPath: entries[1]))
+        let swapped = try CommandRunner.uapi(arguments + ["--stats"], in: work)
+        XCTAssertEqual(swapped.status, 0)
+        XCTAssertEqual(try Data(contentsOf: work.appendingPathComponent("out.json")), clean, "swapped entries")
+        XCTAssertEqual(try CommandRunner.uapi(arguments, in: work).status, 0)
+        XCTAssertEqual(try Data(contentsOf: work.appendingPathComponent("out.json")), clean, "and repaired")
+    }
 }

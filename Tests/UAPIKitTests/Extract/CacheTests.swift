@@ -190,7 +190,8 @@ final class CacheTests: XCTestCase {
         let input = CacheVariant.Input(path: "/usr/include/linux/kfd_ioctl.h", sha256: String(repeating: "0", count: 64),
                                        name: "linux/kfd_ioctl.h", listed: true)
         let entry = CacheEntry(variants: [CacheVariant(inputs: [input], outcome: .failure(error, missing: "x.h", includer: "/d"))])
-        let read = try XCTUnwrap(CacheEntry(bytes: entry.encoded()))
+        let read = try XCTUnwrap(CacheEntry(bytes: entry.encoded(key: "k"), key: "k"))
+        XCTAssertNil(CacheEntry(bytes: entry.encoded(key: "k"), key: "other"), "an entry under another key is not used")
         XCTAssertEqual(read.variants.map(\.inputs), [[input]])
         guard case let .failure(readError, missing, includer) = read.variants[0].outcome else { return XCTFail("not a failure") }
         XCTAssertEqual(readError, error)
