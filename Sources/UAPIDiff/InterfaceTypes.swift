@@ -67,17 +67,7 @@ struct InterfaceTypes {
     /// Every type a type spelling names, function pointer parameters included:
     /// `int (*)(struct cbarg *, handle_t)` -> record `cbarg`, name `handle_t`.
     private static func bases(of type: String) -> [Base] {
-        var words: [String] = []
-        var current = ""
-        for character in type {
-            if character == "_" || character.isASCII && (character.isLetter || character.isNumber) {
-                current.append(character)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
+        let words = CWords.identifiers(in: type)
         var result: [Base] = []
         var index = 0
         while index < words.count {
@@ -87,14 +77,9 @@ struct InterfaceTypes {
                 index += 2
                 continue
             }
-            if !keywords.contains(word), !(word.first?.isNumber ?? true) { result.append(.name(word)) }
+            if !CWords.keywords.contains(word) { result.append(.name(word)) }
             index += 1
         }
         return result
     }
-
-    private static let keywords: Set<String> = [
-        "const", "volatile", "restrict", "__restrict", "signed", "unsigned", "char", "short", "int", "long", "float", "double",
-        "void", "_Bool", "__attribute__", "__int128", "_Complex", "__typeof__", "typeof",
-    ]
 }

@@ -19,7 +19,7 @@ enum KernelOnlyText {
     /// `text` as `macroText` spells it: `(params)body` for a function-like macro, which is never kernel-only here.
     static func usesUndefinedNames(_ text: String, known: Set<String>) -> Bool {
         guard !text.hasPrefix("(") || !isParameterList(text) else { return false }
-        return identifiers(in: text).contains { !known.contains($0) && !keywords.contains($0) && !$0.hasPrefix("__builtin_") }
+        return CWords.identifiers(in: text).contains { !known.contains($0) && !CWords.keywords.contains($0) && !$0.hasPrefix("__builtin_") }
     }
 
     /// A function-like macro's text starts with its parameter list, which has no spaces or parentheses inside.
@@ -27,26 +27,4 @@ enum KernelOnlyText {
         guard let close = text.firstIndex(of: ")") else { return false }
         return !text[text.index(after: text.startIndex)..<close].contains { $0 == " " || $0 == "(" }
     }
-
-    private static func identifiers(in text: String) -> [String] {
-        var result: [String] = []
-        var current = ""
-        var inNumber = false
-        for character in text {
-            if character == "_" || character.isASCII && (character.isLetter || character.isNumber) {
-                if current.isEmpty { inNumber = character.isNumber }
-                current.append(character)
-            } else {
-                if !current.isEmpty, !inNumber { result.append(current) }
-                current = ""
-            }
-        }
-        if !current.isEmpty, !inNumber { result.append(current) }
-        return result
-    }
-
-    private static let keywords: Set<String> = [
-        "sizeof", "char", "short", "int", "long", "signed", "unsigned", "float", "double", "void", "const", "volatile", "struct",
-        "union", "enum", "_Bool", "_Alignof", "__alignof__", "typeof", "__typeof__", "__extension__",
-    ]
 }

@@ -1,5 +1,7 @@
 import UAPIModel
 
+// What a binary links against, as the diff compares it: a function's signature and convention, a variable's type.
+
 extension VariableDecl {
     /// The canonical type as a binary links against it: `__thread int` for a thread-local one.
     var linkedType: String { (isThreadLocal ? "__thread " : "") + canonicalType }
